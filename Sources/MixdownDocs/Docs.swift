@@ -1,0 +1,2 @@
+import MixdownLang
+public enum MixdownDocs {}

@@ -1,0 +1,3 @@
+import MixdownStats
+import MixdownCharts
+public enum MixdownLang {}

@@ -1,0 +1,2 @@
+import MixdownDocs
+print("mixdown")

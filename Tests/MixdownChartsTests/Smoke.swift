@@ -1,0 +1,4 @@
+import Testing
+@testable import MixdownCharts
+
+@Test func ChartsLinks() { #expect(true) }

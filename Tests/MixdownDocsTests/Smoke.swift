@@ -1,0 +1,4 @@
+import Testing
+@testable import MixdownDocs
+
+@Test func DocsLinks() { #expect(true) }

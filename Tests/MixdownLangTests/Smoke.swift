@@ -1,0 +1,4 @@
+import Testing
+@testable import MixdownLang
+
+@Test func LangLinks() { #expect(true) }
