@@ -1,3 +1,0 @@
-import MixdownStats
-import MixdownCharts
-public enum MixdownLang {}
