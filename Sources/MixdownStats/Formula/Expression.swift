@@ -1,0 +1,73 @@
+import Foundation
+
+/// A numeric expression over data columns, as written inside `I(...)` or a
+/// transform call such as `log(x)`. Evaluated element-wise; a missing value
+/// (NaN) in any input gives NaN in the output.
+public indirect enum Expression: Hashable, Sendable {
+    /// Arithmetic operators allowed inside `I(...)`.
+    public enum Operator: String, Hashable, Sendable {
+        case add = "+", subtract = "-", multiply = "*", divide = "/", power = "**"
+    }
+    /// Functions allowed in formulas and inside `I(...)`.
+    public enum Function: String, Hashable, Sendable, CaseIterable {
+        case log, log2, log10, exp, sqrt, abs
+    }
+
+    case column(String)
+    case number(Double)
+    case negate(Expression)
+    case binary(Operator, Expression, Expression)
+    case call(Function, Expression)
+
+    /// The data columns read, without duplicates, in order of first use.
+    public var columnNames: [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        func walk(_ e: Expression) {
+            switch e {
+            case .column(let n): if seen.insert(n).inserted { out.append(n) }
+            case .number: break
+            case .negate(let x), .call(_, let x): walk(x)
+            case .binary(_, let a, let b): walk(a); walk(b)
+            }
+        }
+        walk(self)
+        return out
+    }
+
+    /// Evaluates the expression for `count` rows; `column` returns the values of
+    /// a numeric column (it may throw, e.g. for an unknown or non-numeric column).
+    public func evaluate(count: Int, column: (String) throws -> [Double]) rethrows -> [Double] {
+        switch self {
+        case .column(let n):
+            return try column(n)
+        case .number(let v):
+            return [Double](repeating: v, count: count)
+        case .negate(let x):
+            return try x.evaluate(count: count, column: column).map { -$0 }
+        case .call(let f, let x):
+            let v = try x.evaluate(count: count, column: column)
+            switch f {
+            case .log: return v.map { Foundation.log($0) }
+            case .log2: return v.map { Foundation.log2($0) }
+            case .log10: return v.map { Foundation.log10($0) }
+            case .exp: return v.map { Foundation.exp($0) }
+            case .sqrt: return v.map { Foundation.sqrt($0) }
+            case .abs: return v.map { Swift.abs($0) }
+            }
+        case .binary(let op, let a, let b):
+            let x = try a.evaluate(count: count, column: column)
+            let y = try b.evaluate(count: count, column: column)
+            let n = Swift.min(x.count, y.count)
+            var out = [Double](repeating: 0, count: n)
+            switch op {
+            case .add: for i in 0..<n { out[i] = x[i] + y[i] }
+            case .subtract: for i in 0..<n { out[i] = x[i] - y[i] }
+            case .multiply: for i in 0..<n { out[i] = x[i] * y[i] }
+            case .divide: for i in 0..<n { out[i] = x[i] / y[i] }
+            case .power: for i in 0..<n { out[i] = Foundation.pow(x[i], y[i]) }
+            }
+            return out
+        }
+    }
+}
