@@ -1,0 +1,79 @@
+import Foundation
+
+/// Printing and arithmetic helpers: print, mean, sd, sum, count, min, max, sqrt, abs, exp, log,
+/// round, len.
+enum CoreBuiltins {
+    static func all() -> [Builtin] {
+        [
+            Builtin("print", variadic: true) { args in
+                args.interpreter.context.outputs.append(.text(args.rest.map(Display.text).joined(separator: " ")))
+                return .none
+            },
+            reducer("mean") { xs in xs.reduce(0, +) / Double(xs.count) },
+            reducer("sd", minimum: 2) { xs in
+                let m = xs.reduce(0, +) / Double(xs.count)
+                return (xs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(xs.count - 1)).squareRoot()
+            },
+            reducer("sum", minimum: 0) { $0.reduce(0, +) },
+            reducer("min") { $0.min() ?? .nan },
+            reducer("max") { $0.max() ?? .nan },
+            Builtin("count", [.required("x")]) { args in
+                switch args["x"] {
+                case .column(let c): return .number(Double(c.data.count))
+                case .list(let l): return .number(Double(l.count))
+                case .named(let n): return .number(Double(n.values.count))
+                case .frame(let f): return .number(Double(f.rowCount))
+                default: throw args.typeError("x", expected: "a column, a list or a data frame")
+                }
+            },
+            elementwise("sqrt") { x, _ in x.squareRoot() },
+            elementwise("abs") { x, _ in abs(x) },
+            elementwise("exp") { x, _ in Foundation.exp(x) },
+            elementwise("log") { x, _ in Foundation.log(x) },
+            elementwise("round", extra: [.optional("digits", .number(0))]) { x, args in
+                let p = pow(10, Double(try args.integer("digits")))
+                return (x * p).rounded(.toNearestOrEven) / p
+            },
+            Builtin("len", [.required("x")]) { args in
+                switch args["x"] {
+                case .list(let l): return .number(Double(l.count))
+                case .string(let s): return .number(Double(s.count))
+                case .column(let c): return .number(Double(c.data.count))
+                case .named(let n): return .number(Double(n.values.count))
+                case .frame(let f): return .number(Double(f.rowCount))
+                case .table(let t): return .number(Double(t.rows.count))
+                default: throw args.typeError("x", expected: "a list, a string, a column or a data frame")
+                }
+            },
+        ]
+    }
+
+    /// A function of a sequence of numbers returning one number.
+    static func reducer(_ name: String, minimum: Int = 1, _ f: @escaping ([Double]) -> Double) -> Builtin {
+        Builtin(name, [.required("x")]) { args in
+            let xs = try args.numbers("x")
+            guard xs.count >= minimum else {
+                throw args.error("\(name)() needs at least \(minimum) value\(minimum == 1 ? "" : "s"), got \(xs.count)", "x")
+            }
+            return .number(f(xs))
+        }
+    }
+
+    /// A function of one number applied to numbers, columns, named vectors and lists alike.
+    static func elementwise(_ name: String, extra: [Param] = [], _ f: @escaping (Double, Args) throws -> Double) -> Builtin {
+        Builtin(name, [.required("x")] + extra) { args in
+            switch args["x"] {
+            case .number(let x): return .number(try f(x, args))
+            case .named(let n): return .named(NamedVector(names: n.names, values: try n.values.map { try f($0, args) }))
+            case .column(let c):
+                if case .numbers(let xs) = c.data {
+                    return .column(Column(name: c.name, data: .numbers(try xs.map { try f($0, args) })))
+                }
+            case .list:
+                if let xs = Args.numbers(of: args["x"]) { return .list(try xs.map { .number(try f($0, args)) }) }
+            default: break
+            }
+            throw args.typeError("x", expected: "a number (or numbers)")
+        }
+    }
+}

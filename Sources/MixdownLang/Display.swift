@@ -1,0 +1,101 @@
+import Foundation
+
+/// Turns values into what a cell shows: tables stay tables (numbers as numbers), figures become
+/// SVG, models their text summary plus warnings; everything else is text.
+enum Display {
+    /// The outputs for a value written bare in a cell (none shows nothing).
+    static func outputs(for value: Value, interpreter: Interpreter) throws -> [CellOutput] {
+        switch value {
+        case .none: return []
+        case .named(let n):
+            return [.table(TableOutput(columns: ["term", "value"],
+                                       rows: zip(n.names, n.values).map { [.string($0), .number($1)] }))]
+        case .column(let c):
+            return [.table(TableOutput(columns: [c.name], rows: (0..<c.data.count).map { [c.data.tableValue($0)] }))]
+        case .frame(let f):
+            return [.table(tableOutput(f))]
+        case .table(let t):
+            return [.table(t.output)]
+        case .comparison(let c):
+            return [.table(c.table.output)]
+        default:
+            if let special = try interpreter.specialDisplay(value) { return special }
+            return [.text(text(value))]
+        }
+    }
+
+    static func tableOutput(_ f: Frame) -> TableOutput {
+        let rows = (0..<f.rowCount).map { i in f.columns.map { $0.data.tableValue(i) } }
+        return TableOutput(columns: f.names, rows: rows, totalRows: f.previewOf)
+    }
+
+    /// A number as text: whole numbers without decimals, others in their shortest exact form.
+    static func numberText(_ x: Double) -> String {
+        if x.isNaN { return "nan" }
+        if x.isInfinite { return x > 0 ? "inf" : "-inf" }
+        if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
+        return "\(x)"
+    }
+
+    /// A table cell as text (compact numbers).
+    static func cellText(_ v: TableValue) -> String {
+        switch v {
+        case .number(let x): return x == x.rounded() && abs(x) < 1e15 ? numberText(x) : String(format: "%.6g", x)
+        case .string(let s): return s
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return ""
+        }
+    }
+
+    /// A value as text, as `print` and `{x}` show it.
+    static func text(_ value: Value) -> String {
+        switch value {
+        case .number(let x): return numberText(x)
+        case .string(let s): return s
+        case .bool(let b): return b ? "true" : "false"
+        case .none: return "none"
+        case .list(let items): return "[" + items.map(literal).joined(separator: ", ") + "]"
+        case .named(let n):
+            return textTable(columns: ["", ""], rows: zip(n.names, n.values).map { [.string($0), .number($1)] }, header: false)
+        case .column(let c):
+            return textTable(columns: [c.name], rows: (0..<c.data.count).map { [c.data.tableValue($0)] }, header: true)
+        case .frame(let f):
+            let t = tableOutput(f)
+            return textTable(columns: t.columns, rows: t.rows, header: true)
+        case .table(let t): return textTable(columns: t.columns, rows: t.rows, header: true)
+        case .comparison(let c): return textTable(columns: c.table.columns, rows: c.table.rows, header: true)
+        case .formula(let f): return f.text
+        case .function(let f): return "<function \(f.name)>"
+        default: return specialText(value)
+        }
+    }
+
+    /// A value inside a list: strings quoted.
+    private static func literal(_ value: Value) -> String {
+        if case .string(let s) = value { return "\"\(s)\"" }
+        return text(value)
+    }
+
+    /// A plain-text table: text left-aligned, numbers right-aligned, columns two spaces apart.
+    static func textTable(columns: [String], rows: [[TableValue]], header: Bool) -> String {
+        let cells = rows.map { $0.map(cellText) }
+        var widths = columns.map { header ? $0.count : 0 }
+        for row in cells { for (j, c) in row.enumerated() where j < widths.count { widths[j] = max(widths[j], c.count) } }
+        func pad(_ s: String, _ w: Int, right: Bool) -> String {
+            let fill = String(repeating: " ", count: max(0, w - s.count))
+            return right ? fill + s : s + fill
+        }
+        var lines: [String] = []
+        if header {
+            lines.append(columns.enumerated().map { pad($1, widths[$0], right: true) }.joined(separator: "  "))
+        }
+        for (r, row) in cells.enumerated() {
+            lines.append(row.enumerated().map { j, c in
+                var right = false
+                if case .number = rows[r][j] { right = true }
+                return pad(c, widths[j], right: right)
+            }.joined(separator: "  "))
+        }
+        return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// `x[i]`: 0-based positions on lists and columns (negative counts from the end), names on
+/// named vectors, column names on frames and tables.
+enum Indexing {
+    static func index(_ object: Value, by index: Value, at loc: SourceLocation,
+                      indexLocation: SourceLocation) throws -> Value {
+        switch (object, index) {
+        case (.list(let items), .number(let i)):
+            return items[try position(i, count: items.count, at: indexLocation)]
+        case (.string(let s), .number(let i)):
+            let chars = Array(s)
+            return .string(String(chars[try position(i, count: chars.count, at: indexLocation)]))
+        case (.column(let c), .number(let i)):
+            let p = try position(i, count: c.data.count, at: indexLocation)
+            switch c.data {
+            case .numbers(let xs): return .number(xs[p])
+            case .strings(let xs): return .string(xs[p])
+            }
+        case (.named(let n), .string(let name)):
+            if let v = n[name] { return .number(v) }
+            throw LangError("no entry named '\(name)'; the names are \(quotedList(n.names))", at: indexLocation,
+                            hint: Suggest.hint(for: name, in: n.names))
+        case (.named(let n), .number(let i)):
+            return .number(n.values[try position(i, count: n.values.count, at: indexLocation)])
+        case (.frame(let f), .string(let name)):
+            if let c = f.column(name) { return .column(c) }
+            throw LangError("the data frame has no column '\(name)'", at: indexLocation,
+                            hint: Suggest.hint(for: name, in: f.names))
+        case (.frame(let f), .list(let names)):
+            var columns: [Column] = []
+            for item in names {
+                guard case .string(let name) = item else {
+                    throw LangError("a data frame is indexed by column names (strings), got \(item.typeDescription)", at: indexLocation)
+                }
+                guard let c = f.column(name) else {
+                    throw LangError("the data frame has no column '\(name)'", at: indexLocation,
+                                    hint: Suggest.hint(for: name, in: f.names))
+                }
+                columns.append(c)
+            }
+            return .frame(Frame(columns: columns))
+        case (.table(let t), .string(let name)):
+            guard let j = t.columns.firstIndex(of: name) else {
+                throw LangError("the table has no column '\(name)'", at: indexLocation,
+                                hint: Suggest.hint(for: name, in: t.columns))
+            }
+            return Members.tableColumn(t, j)
+        default:
+            throw LangError("cannot index \(object.typeDescription) with \(index.typeDescription)", at: loc)
+        }
+    }
+
+    /// A 0-based position, negative from the end, checked against `count`.
+    static func position(_ i: Double, count: Int, at loc: SourceLocation) throws -> Int {
+        guard i == i.rounded(), abs(i) < 1e9 else {
+            throw LangError("an index must be a whole number, got \(Display.numberText(i))", at: loc)
+        }
+        let k = Int(i) < 0 ? Int(i) + count : Int(i)
+        guard k >= 0 && k < count else {
+            throw LangError("index \(Int(i)) is out of range: there are \(count) item\(count == 1 ? "" : "s") (positions 0 to \(count - 1))", at: loc)
+        }
+        return k
+    }
+
+    static func quotedList(_ names: [String]) -> String {
+        names.map { "'\($0)'" }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+
+/// A chain of variable scopes: a lambda's parameter over the session's globals.
+final class Scope {
+    var variables: [String: Value] = [:]
+    let parent: Scope?
+    init(parent: Scope?) { self.parent = parent }
+
+    func lookup(_ name: String) -> Value? {
+        variables[name] ?? parent?.lookup(name)
+    }
+
+    var allNames: [String] { Array(variables.keys) + (parent?.allNames ?? []) }
+}
+
+/// The tree-walking evaluator. It owns the session's global scope and the built-ins.
+public final class Interpreter {
+    let globals = Scope(parent: nil)
+    /// Variables whose defining cell failed, with where it failed (for "not defined" errors).
+    var failedDefinitions: [String: SourceLocation] = [:]
+    let context: SessionContext
+    private(set) var builtins: [String: Builtin] = [:]
+
+    init(context: SessionContext) {
+        self.context = context
+        for b in CoreBuiltins.all() + FormatBuiltins.all() + DataBuiltins.all() {
+            builtins[b.name] = b
+        }
+    }
+
+    // MARK: Statements
+
+    /// Runs one statement; returns the value to display (nil for an assignment).
+    func execute(_ stmt: Stmt) throws -> Value? {
+        switch stmt {
+        case .assign(let name, let loc, let expr):
+            if builtins[name] != nil {
+                throw LangError("'\(name)' is the name of a built-in function; choose another variable name", at: loc)
+            }
+            let value = try evaluate(expr, in: globals)
+            globals.variables[name] = value
+            failedDefinitions[name] = nil
+            return nil
+        case .expression(let expr):
+            return try evaluate(expr, in: globals)
+        }
+    }
+
+    // MARK: Expressions
+
+    func evaluate(_ expr: Expr, in scope: Scope) throws -> Value {
+        switch expr {
+        case .number(let x, _): return .number(x)
+        case .bool(let b, _): return .bool(b)
+        case .none: return .none
+        case .string(let pieces, _):
+            var out = ""
+            for piece in pieces {
+                switch piece {
+                case .text(let s): out += s
+                case .expression(let e, let spec, let loc):
+                    out += try FormatSpec.apply(try evaluate(e, in: scope), spec: spec, at: loc)
+                }
+            }
+            return .string(out)
+        case .list(let items, _):
+            return .list(try items.map { try evaluate($0, in: scope) })
+        case .variable(let name, let loc):
+            return try lookup(name, at: loc, in: scope)
+        case .unary(let op, let operand, let loc):
+            return try Operators.unary(op, try evaluate(operand, in: scope), at: loc)
+        case .binary(.and, let a, let b, _):
+            guard try truth(try evaluate(a, in: scope), at: a.startLocation, op: "and") else { return .bool(false) }
+            return .bool(try truth(try evaluate(b, in: scope), at: b.startLocation, op: "and"))
+        case .binary(.or, let a, let b, _):
+            if try truth(try evaluate(a, in: scope), at: a.startLocation, op: "or") { return .bool(true) }
+            return .bool(try truth(try evaluate(b, in: scope), at: b.startLocation, op: "or"))
+        case .binary(let op, let a, let b, let loc):
+            return try Operators.binary(op, try evaluate(a, in: scope), try evaluate(b, in: scope), at: loc, interpreter: self)
+        case .call(let callee, let args, let loc):
+            let function = try calleeValue(callee, in: scope)
+            var positional: [(Value, SourceLocation)] = []
+            var named: [(String, Value, SourceLocation)] = []
+            for arg in args {
+                let v = try evaluate(arg.value, in: scope)
+                if let name = arg.name {
+                    named.append((name, v, arg.nameLocation ?? arg.value.startLocation))
+                } else {
+                    positional.append((v, arg.value.startLocation))
+                }
+            }
+            return try call(function, positional: positional, named: named, at: loc)
+        case .member(let object, let name, let loc):
+            return try Members.member(of: try evaluate(object, in: scope), name: name, at: loc, interpreter: self)
+        case .index(let object, let index, let loc):
+            return try Indexing.index(try evaluate(object, in: scope), by: try evaluate(index, in: scope),
+                                      at: loc, indexLocation: index.startLocation)
+        case .lambda(let param, let body, _):
+            return .function(.lambda(Lambda(parameter: param, body: body, scope: scope)))
+        case .formula(let f):
+            return .formula(FormulaValue(expr: f))
+        }
+    }
+
+    private func truth(_ v: Value, at loc: SourceLocation, op: String) throws -> Bool {
+        if case .bool(let b) = v { return b }
+        throw LangError("'\(op)' expects true or false on both sides, got \(v.typeDescription)", at: loc)
+    }
+
+    private func calleeValue(_ callee: Expr, in scope: Scope) throws -> Function {
+        if case .variable(let name, let loc) = callee, scope.lookup(name) == nil, builtins[name] == nil {
+            throw LangError("unknown function '\(name)'", at: loc,
+                            hint: Suggest.hint(for: name, in: Array(builtins.keys) + scope.allNames))
+        }
+        let value = try evaluate(callee, in: scope)
+        guard case .function(let f) = value else {
+            throw LangError("\(value.typeDescription.capitalizedFirst) cannot be called like a function", at: callee.location)
+        }
+        return f
+    }
+
+    func lookup(_ name: String, at loc: SourceLocation, in scope: Scope) throws -> Value {
+        if let v = scope.lookup(name) { return v }
+        if let b = builtins[name] { return .function(.builtin(b)) }
+        if let failed = failedDefinitions[name] {
+            throw LangError("'\(name)' is not defined (its cell failed at \(failed.file):\(failed.line))", at: loc)
+        }
+        throw LangError("'\(name)' is not defined", at: loc,
+                        hint: Suggest.hint(for: name, in: scope.allNames + Array(builtins.keys)))
+    }
+
+    /// Calls a function value with evaluated arguments.
+    func call(_ function: Function, positional: [(Value, SourceLocation)],
+              named: [(String, Value, SourceLocation)] = [], at loc: SourceLocation) throws -> Value {
+        switch function {
+        case .builtin(let b):
+            let args = try Args(binding: b, positional: positional, named: named, at: loc, interpreter: self)
+            return try b.body(args)
+        case .lambda(let lambda):
+            guard positional.count == 1, named.isEmpty else {
+                throw LangError("the function '\(lambda.parameter) -> …' takes exactly one argument, got \(positional.count + named.count)", at: loc)
+            }
+            let scope = Scope(parent: lambda.scope)
+            scope.variables[lambda.parameter] = positional[0].0
+            return try evaluate(lambda.body, in: scope)
+        }
+    }
+}
+
+extension String {
+    /// The string with its first letter in upper case ("a number" → "A number").
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

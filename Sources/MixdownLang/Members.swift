@@ -1,0 +1,64 @@
+import Foundation
+
+/// `value.name`: columns of frames and tables, the parts of named vectors, model members
+/// and methods of comparison tables.
+enum Members {
+    static func member(of value: Value, name: String, at loc: SourceLocation,
+                       interpreter: Interpreter) throws -> Value {
+        switch value {
+        case .frame(let f):
+            if let c = f.column(name) { return .column(c) }
+            if name == "columns" { return .list(f.names.map(Value.string)) }
+            throw LangError("the data frame has no column '\(name)'", at: loc,
+                            hint: Suggest.hint(for: name, in: f.names))
+        case .column(let c):
+            switch name {
+            case "name": return .string(c.name)
+            case "values": return listValue(c.data)
+            default: break
+            }
+            throw unknown(value, name, ["name", "values"], at: loc)
+        case .named(let n):
+            switch name {
+            case "names": return .list(n.names.map(Value.string))
+            case "values": return .list(n.values.map(Value.number))
+            default: break
+            }
+            if n[name] != nil {
+                throw LangError("the named vector has no member '\(name)'; to take the entry, write [\"\(name)\"]", at: loc)
+            }
+            throw unknown(value, name, ["names", "values"], at: loc)
+        case .table(let t):
+            if let j = t.columns.firstIndex(of: name) { return tableColumn(t, j) }
+            if name == "columns" { return .list(t.columns.map(Value.string)) }
+            throw LangError("the table has no column '\(name)'", at: loc, hint: Suggest.hint(for: name, in: t.columns))
+        case .comparison(let c):
+            return try c.member(name, at: loc)
+        default:
+            return try interpreter.specialMember(of: value, name: name, at: loc)
+        }
+    }
+
+    static func unknown(_ value: Value, _ name: String, _ known: [String], at loc: SourceLocation) -> LangError {
+        LangError("\(value.typeDescription.capitalizedFirst) has no member '\(name)'", at: loc,
+                  hint: Suggest.hint(for: name, in: known))
+    }
+
+    static func listValue(_ data: ColumnData) -> Value {
+        switch data {
+        case .numbers(let xs): return .list(xs.map(Value.number))
+        case .strings(let xs): return .list(xs.map(Value.string))
+        }
+    }
+
+    /// Column `j` of a result table as a column value (numbers when every cell is a number).
+    static func tableColumn(_ t: Table, _ j: Int) -> Value {
+        let cells = t.rows.map { $0[j] }
+        var numbers: [Double] = []
+        for cell in cells {
+            if case .number(let x) = cell { numbers.append(x) } else { break }
+        }
+        if numbers.count == cells.count { return .column(Column(name: t.columns[j], data: .numbers(numbers))) }
+        return .column(Column(name: t.columns[j], data: .strings(cells.map(Display.cellText))))
+    }
+}

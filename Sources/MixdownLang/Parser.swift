@@ -1,0 +1,405 @@
+import Foundation
+
+/// Recursive-descent parser with precedence climbing. Formulas (`y ~ x + (1 | g)`) are parsed
+/// with their own small grammar into a `FormulaExpr`, keeping their exact source text.
+public struct Parser {
+    private let tokens: [Token]
+    private let source: [Character]
+    private let file: String
+    private var current = 0
+
+    /// Parses a whole cell.
+    public static func parse(_ source: String, file: String, firstLine: Int = 1) throws -> [Stmt] {
+        var lexer = Lexer(source, file: file, firstLine: firstLine)
+        var parser = Parser(tokens: try lexer.tokenize(), source: Array(source), file: file)
+        return try parser.program()
+    }
+
+    /// Parses a single expression (used for `{...}` inside strings).
+    static func parseExpression(_ source: String, file: String, at location: SourceLocation) throws -> Expr {
+        var lexer = Lexer(source, file: file, firstLine: location.line, firstColumn: location.column)
+        var parser = Parser(tokens: try lexer.tokenize(), source: Array(source), file: file)
+        parser.skipNewlines()
+        let expr = try parser.expression()
+        parser.skipNewlines()
+        guard parser.check(.eof) else {
+            throw LangError("unexpected \(parser.peek.quoted) in '{...}'", at: parser.peek.location)
+        }
+        return expr
+    }
+
+    init(tokens: [Token], source: [Character], file: String) {
+        self.tokens = tokens; self.source = source; self.file = file
+    }
+
+    // MARK: Token helpers
+
+    private var peek: Token { tokens[current] }
+    private var previous: Token { tokens[max(0, current - 1)] }
+    private func peekKind(_ offset: Int) -> TokenKind {
+        current + offset < tokens.count ? tokens[current + offset].kind : .eof
+    }
+    private func check(_ kind: TokenKind) -> Bool { peek.kind == kind }
+
+    @discardableResult
+    private mutating func advance() -> Token {
+        let t = tokens[current]
+        if t.kind != .eof { current += 1 }
+        return t
+    }
+
+    private mutating func match(_ kinds: TokenKind...) -> Bool {
+        if kinds.contains(peek.kind) { advance(); return true }
+        return false
+    }
+
+    @discardableResult
+    private mutating func consume(_ kind: TokenKind, _ what: String) throws -> Token {
+        if check(kind) { return advance() }
+        throw LangError("expected \(kind.display) \(what), found \(peek.quoted)", at: errorLocation)
+    }
+
+    /// Where a missing token should have been: the current token, or just after the previous
+    /// token when the statement ran out (so the error points at the line that lacks it).
+    private var errorLocation: SourceLocation {
+        guard peek.kind == .newline || peek.kind == .eof, current > 0 else { return peek.location }
+        let p = previous
+        var loc = p.location
+        if !p.lexeme.contains("\n") { loc.column += p.lexeme.count }
+        return loc
+    }
+
+    private mutating func skipNewlines() { while check(.newline) { advance() } }
+
+    // MARK: Statements
+
+    private mutating func program() throws -> [Stmt] {
+        var statements: [Stmt] = []
+        skipNewlines()
+        while !check(.eof) {
+            statements.append(try statement())
+            if !check(.eof) {
+                guard check(.newline) else {
+                    throw LangError("expected end of line after the statement, found \(peek.quoted)", at: peek.location)
+                }
+            }
+            skipNewlines()
+        }
+        return statements
+    }
+
+    private mutating func statement() throws -> Stmt {
+        if check(.identifier) && peekKind(1) == .equal {
+            let name = advance()
+            advance() // =
+            if check(.newline) || check(.eof) {
+                throw LangError("expected a value after '=', found \(peek.quoted)", at: peek.location)
+            }
+            return .assign(name: name.lexeme, nameLocation: name.location, value: try expression())
+        }
+        return .expression(try expression())
+    }
+
+    // MARK: Expressions
+
+    /// expression := formula | lambda | or
+    private mutating func expression() throws -> Expr {
+        if check(.identifier) && peekKind(1) == .arrow {
+            let param = advance()
+            advance() // ->
+            return .lambda(parameter: param.lexeme, body: try expression(), param.location)
+        }
+        if formulaAhead() { return .formula(try formula()) }
+        return try or()
+    }
+
+    /// True when a `~` occurs before the end of this expression (same bracket depth).
+    private func formulaAhead() -> Bool {
+        var i = current, depth = 0
+        while i < tokens.count {
+            switch tokens[i].kind {
+            case .leftParen, .leftBracket: depth += 1
+            case .rightParen, .rightBracket:
+                if depth == 0 { return false }
+                depth -= 1
+            case .comma, .arrow, .equal: if depth == 0 { return false }
+            case .newline, .eof: return false
+            case .tilde: if depth == 0 { return true }
+            default: break
+            }
+            i += 1
+        }
+        return false
+    }
+
+    private mutating func or() throws -> Expr {
+        var left = try and()
+        while check(.orKeyword) {
+            let op = advance()
+            left = .binary(.or, left, try and(), op.location)
+        }
+        return left
+    }
+
+    private mutating func and() throws -> Expr {
+        var left = try not()
+        while check(.andKeyword) {
+            let op = advance()
+            left = .binary(.and, left, try not(), op.location)
+        }
+        return left
+    }
+
+    private mutating func not() throws -> Expr {
+        if check(.notKeyword) {
+            let op = advance()
+            return .unary(.not, try not(), op.location)
+        }
+        return try comparison()
+    }
+
+    private static let comparisons: [TokenKind: BinaryOperator] = [
+        .equalEqual: .equal, .bangEqual: .notEqual, .less: .less, .lessEqual: .lessEqual,
+        .greater: .greater, .greaterEqual: .greaterEqual,
+    ]
+
+    private mutating func comparison() throws -> Expr {
+        var left = try additive()
+        while let op = Parser.comparisons[peek.kind] {
+            let t = advance()
+            left = .binary(op, left, try additive(), t.location)
+        }
+        return left
+    }
+
+    private mutating func additive() throws -> Expr {
+        var left = try multiplicative()
+        while check(.plus) || check(.minus) {
+            let t = advance()
+            left = .binary(t.kind == .plus ? .add : .subtract, left, try multiplicative(), t.location)
+        }
+        return left
+    }
+
+    private mutating func multiplicative() throws -> Expr {
+        var left = try unary()
+        while check(.star) || check(.slash) {
+            let t = advance()
+            left = .binary(t.kind == .star ? .multiply : .divide, left, try unary(), t.location)
+        }
+        return left
+    }
+
+    private mutating func unary() throws -> Expr {
+        if check(.minus) {
+            let t = advance()
+            return .unary(.negate, try unary(), t.location)
+        }
+        if check(.plus) { advance(); return try unary() }
+        return try power()
+    }
+
+    private mutating func power() throws -> Expr {
+        let base = try postfix()
+        if check(.caret) {
+            let t = advance()
+            return .binary(.power, base, try unary(), t.location)
+        }
+        return base
+    }
+
+    private mutating func postfix() throws -> Expr {
+        var expr = try primary()
+        while true {
+            if check(.leftParen) {
+                advance()
+                expr = .call(expr, try arguments(), expr.location)
+            } else if check(.dot) {
+                advance()
+                let name = try consume(.identifier, "after '.'")
+                expr = .member(expr, name.lexeme, name.location)
+            } else if check(.leftBracket) {
+                let open = advance()
+                if check(.rightBracket) {
+                    throw LangError("expected an index inside '[ ]'", at: peek.location)
+                }
+                let index = try expression()
+                try consume(.rightBracket, "after the index")
+                expr = .index(expr, index, open.location)
+            } else {
+                return expr
+            }
+        }
+    }
+
+    /// Arguments after the `(`, up to and including the `)`.
+    private mutating func arguments() throws -> [Argument] {
+        var args: [Argument] = []
+        if match(.rightParen) { return args }
+        repeat {
+            if check(.rightParen) { break } // trailing comma
+            if check(.identifier) && peekKind(1) == .equal {
+                let name = advance()
+                advance()
+                if args.contains(where: { $0.name == name.lexeme }) {
+                    throw LangError("argument '\(name.lexeme)' is given twice", at: name.location)
+                }
+                args.append(Argument(name: name.lexeme, nameLocation: name.location, value: try expression()))
+            } else {
+                let value = try expression()
+                args.append(Argument(name: nil, nameLocation: nil, value: value))
+            }
+        } while match(.comma)
+        try consume(.rightParen, "after arguments")
+        return args
+    }
+
+    private mutating func primary() throws -> Expr {
+        let t = peek
+        switch t.kind {
+        case .number: advance(); return .number(t.number, t.location)
+        case .string: advance(); return .string(try interpolated(t), t.location)
+        case .trueKeyword: advance(); return .bool(true, t.location)
+        case .falseKeyword: advance(); return .bool(false, t.location)
+        case .noneKeyword: advance(); return .none(t.location)
+        case .identifier: advance(); return .variable(t.lexeme, t.location)
+        case .leftParen:
+            advance()
+            let inner = try expression()
+            try consume(.rightParen, "after the expression in parentheses")
+            return inner
+        case .leftBracket:
+            advance()
+            var items: [Expr] = []
+            if !check(.rightBracket) {
+                repeat {
+                    if check(.rightBracket) { break }
+                    items.append(try expression())
+                } while match(.comma)
+            }
+            try consume(.rightBracket, "after list items")
+            return .list(items, t.location)
+        case .tilde:
+            return .formula(try formula())
+        case .newline, .eof:
+            throw LangError("expected an expression, found \(t.quoted)", at: errorLocation)
+        default:
+            throw LangError("expected an expression, found \(t.quoted)", at: t.location)
+        }
+    }
+
+    private func interpolated(_ token: Token) throws -> [InterpolatedPiece] {
+        try token.pieces.map { piece in
+            switch piece {
+            case .text(let s): return .text(s)
+            case .interpolation(let src, let spec, let loc):
+                return .expression(try Parser.parseExpression(src, file: file, at: loc), spec: spec, location: loc)
+            }
+        }
+    }
+
+    // MARK: Formulas
+
+    /// formula := [side] '~' side
+    private mutating func formula() throws -> FormulaExpr {
+        let first = peek
+        var lhs: FormulaNode?
+        if !check(.tilde) { lhs = try formulaSum() }
+        try consume(.tilde, "in the formula")
+        if check(.newline) || check(.eof) || check(.comma) || check(.rightParen) {
+            throw LangError("expected the right-hand side of the formula after '~', found \(peek.quoted)", at: errorLocation)
+        }
+        let rhs = try formulaBar()
+        let end = previous.end
+        let text = String(source[first.start..<end])
+        return FormulaExpr(text: text, lhs: lhs, rhs: rhs, location: first.location)
+    }
+
+    private mutating func formulaBar() throws -> FormulaNode {
+        var left = try formulaSum()
+        while check(.bar) {
+            advance()
+            left = .binary("|", left, try formulaSum())
+        }
+        return left
+    }
+
+    private mutating func formulaSum() throws -> FormulaNode {
+        var left: FormulaNode
+        if check(.minus) { advance(); left = .negate(try formulaProduct()) } else { left = try formulaProduct() }
+        while check(.plus) || check(.minus) {
+            let op = advance()
+            left = .binary(op.lexeme, left, try formulaProduct())
+        }
+        return left
+    }
+
+    private mutating func formulaProduct() throws -> FormulaNode {
+        var left = try formulaNest()
+        while check(.star) {
+            advance()
+            left = .binary("*", left, try formulaNest())
+        }
+        return left
+    }
+
+    private mutating func formulaNest() throws -> FormulaNode {
+        var left = try formulaInteraction()
+        while check(.slash) {
+            advance()
+            left = .binary("/", left, try formulaInteraction())
+        }
+        return left
+    }
+
+    private mutating func formulaInteraction() throws -> FormulaNode {
+        var left = try formulaPower()
+        while check(.colon) {
+            advance()
+            left = .binary(":", left, try formulaPower())
+        }
+        return left
+    }
+
+    private mutating func formulaPower() throws -> FormulaNode {
+        let base = try formulaAtom()
+        if check(.caret) {
+            advance()
+            return .binary("^", base, try formulaAtom())
+        }
+        return base
+    }
+
+    private mutating func formulaAtom() throws -> FormulaNode {
+        let t = peek
+        switch t.kind {
+        case .number:
+            advance()
+            return .number(t.number, t.location)
+        case .identifier:
+            advance()
+            var name = t.lexeme
+            while check(.dot) && peekKind(1) == .identifier {
+                advance()
+                name += "." + advance().lexeme
+            }
+            if check(.leftParen) {
+                advance()
+                var args: [FormulaNode] = []
+                if !check(.rightParen) {
+                    repeat { args.append(try formulaBar()) } while match(.comma)
+                }
+                try consume(.rightParen, "after arguments")
+                return .call(name, args, t.location)
+            }
+            return .name(name, t.location)
+        case .leftParen:
+            advance()
+            let inner = try formulaBar()
+            try consume(.rightParen, "in the formula")
+            return .parenthesized(inner)
+        default:
+            throw LangError("expected a column name or number in the formula, found \(t.quoted)", at: t.location)
+        }
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import MixdownCharts
-
-@Test func ChartsLinks() { #expect(true) }

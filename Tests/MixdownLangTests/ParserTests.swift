@@ -1,0 +1,95 @@
+import Testing
+@testable import MixdownLang
+
+@Suite struct ParserTests {
+    func parse(_ s: String) throws -> [Stmt] { try Parser.parse(s, file: "t.md") }
+
+    /// A compact rendering of an expression tree, fully parenthesised.
+    func show(_ e: Expr) -> String {
+        switch e {
+        case .number(let x, _): return Display.numberText(x)
+        case .string(let p, _): return "\"\(p.count)\""
+        case .bool(let b, _): return "\(b)"
+        case .none: return "none"
+        case .list(let items, _): return "[" + items.map(show).joined(separator: ", ") + "]"
+        case .variable(let n, _): return n
+        case .unary(let op, let a, _): return "(\(op.rawValue) \(show(a)))"
+        case .binary(let op, let a, let b, _): return "(\(show(a)) \(op.rawValue) \(show(b)))"
+        case .call(let f, let args, _):
+            return show(f) + "(" + args.map { ($0.name.map { "\($0)=" } ?? "") + show($0.value) }.joined(separator: ", ") + ")"
+        case .member(let o, let n, _): return show(o) + "." + n
+        case .index(let o, let i, _): return show(o) + "[" + show(i) + "]"
+        case .lambda(let p, let b, _): return "{\(p) -> \(show(b))}"
+        case .formula(let f): return "<\(f.text)>"
+        }
+    }
+
+    func expr(_ s: String) throws -> String {
+        guard case .expression(let e)? = try parse(s).first else { return "not an expression" }
+        return show(e)
+    }
+
+    @Test func precedence() throws {
+        #expect(try expr("1 + 2 * 3 ^ 2") == "(1 + (2 * (3 ^ 2)))")
+        #expect(try expr("-2 ^ 2") == "(- (2 ^ 2))")
+        #expect(try expr("a < b and not c or d") == "(((a < b) and (not c)) or d)")
+        #expect(try expr("(1 + 2) * 3") == "((1 + 2) * 3)")
+        #expect(try expr("2 ^ 3 ^ 2") == "(2 ^ (3 ^ 2))")
+        #expect(try expr("10 - 4 - 3") == "((10 - 4) - 3)")
+    }
+
+    @Test func callsMembersIndexing() throws {
+        #expect(try expr("ols(score ~ edu, df).params[\"edu\"]") == "ols(<score ~ edu>, df).params[\"1\"]")
+        #expect(try expr("results.add(\"M\", m, term = \"edu\")") == "results.add(\"1\", m, term=\"1\")")
+        #expect(try expr("f()") == "f()")
+        #expect(try expr("[1, 2,]") == "[1, 2]")
+    }
+
+    @Test func formulasKeepTheirTextAndTree() throws {
+        guard case .expression(.call(_, let args, _))? = try parse("lmm(score ~ edu + (1 + edu | classroom), df)").first,
+              case .formula(let f) = args[0].value else {
+            Issue.record("not a call with a formula"); return
+        }
+        #expect(f.text == "score ~ edu + (1 + edu | classroom)")
+        #expect(f.lhs == .name("score", SourceLocation(file: "t.md", line: 1, column: 5)))
+        #expect(f.rhs.names.map(\.0) == ["edu", "edu", "classroom"])
+        guard case .binary("+", _, .parenthesized(.binary("|", _, _))) = f.rhs else {
+            Issue.record("bar not parsed inside parentheses: \(f.rhs)"); return
+        }
+    }
+
+    @Test func oneSidedFormulaAsNamedArgument() throws {
+        #expect(try expr("mixedlm(score ~ edu, df, groups = \"classroom\", re_formula = ~ 1 + edu)")
+                == "mixedlm(<score ~ edu>, df, groups=\"1\", re_formula=<~ 1 + edu>)")
+    }
+
+    @Test func formulaAssignment() throws {
+        guard case .assign(let name, _, .formula(let f))? = try parse("f = score ~ edu * classroom").first else {
+            Issue.record("not an assignment of a formula"); return
+        }
+        #expect(name == "f")
+        #expect(f.text == "score ~ edu * classroom")
+        #expect(f.rhs == .binary("*", .name("edu", SourceLocation(file: "t.md", line: 1, column: 13)),
+                                 .name("classroom", SourceLocation(file: "t.md", line: 1, column: 19))))
+    }
+
+    @Test func formulaInsideLambda() throws {
+        #expect(try expr("by_group(df, \"classroom\", g -> ols(score ~ edu, g).params[\"edu\"], name = \"beta\")")
+                == "by_group(df, \"1\", {g -> ols(<score ~ edu>, g).params[\"1\"]}, name=\"1\")")
+    }
+
+    @Test func multiLineCall() throws {
+        let stmts = try parse("p = panels(\n  a,\n  b,\n  share = \"xy\"\n)\np")
+        #expect(stmts.count == 2)
+    }
+
+    @Test func positionalAfterNamedIsAllowed() throws {
+        #expect(try expr("aggregate(df, by = \"classroom\", mean)") == "aggregate(df, by=\"1\", mean)")
+    }
+
+    @Test func missingParenthesis() throws {
+        #expect(throws: LangError("expected ')' after arguments, found end of line", at: SourceLocation(file: "t.md", line: 1, column: 7))) {
+            try parse("f(1, 2\n")
+        }
+    }
+}

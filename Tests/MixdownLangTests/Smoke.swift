@@ -1,4 +1,0 @@
-import Testing
-@testable import MixdownLang
-
-@Test func LangLinks() { #expect(true) }
