@@ -1,2 +1,0 @@
-import MixdownLang
-public enum MixdownDocs {}

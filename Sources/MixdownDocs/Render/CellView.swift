@@ -1,0 +1,83 @@
+import MixdownLang
+
+/// The template context of one cell (`templates/cell.mustache`): its highlighted source, outputs,
+/// captions and error, everything escaped here except the SVG figures (built escaped by the charts).
+struct CellView {
+    let cell: RenderedCell
+    let numbers: CrossReferences
+    let error: Diagnostic?
+
+    var context: [String: Any] {
+        var outputs: [[String: Any]] = []
+        var labelUsed = false
+        let label = cell.options.label
+        let kind = cell.options.labelKind
+        for output in cell.result?.outputs ?? [] {
+            var item: [String: Any] = [:]
+            switch output {
+            case .text(let text):
+                item["isText"] = true
+                item["text"] = text
+            case .warning(let text):
+                item["isWarning"] = true
+                item["text"] = text
+            case .table(let table):
+                item["isTable"] = true
+                item["table"] = Self.tableContext(table)
+                if kind == .table && !labelUsed, let label {
+                    labelUsed = true
+                    item["id"] = label
+                    item["caption"] = caption(label)
+                }
+            case .figure(let figure):
+                item["isFigure"] = true
+                item["svg"] = figure.svg
+                item["description"] = figure.description
+                if kind == .figure && !labelUsed, let label {
+                    labelUsed = true
+                    item["id"] = label
+                    item["caption"] = caption(label)
+                }
+            }
+            outputs.append(item)
+        }
+        var context: [String: Any] = [
+            "index": cell.index,
+            "line": cell.line,
+            "echo": cell.options.echo,
+            "source": LmmHighlighter.html(cell.code),
+            "outputs": outputs,
+            "notRun": cell.result == nil,
+        ]
+        if let error { context["error"] = error.rendered }
+        return context
+    }
+
+    private func caption(_ label: String) -> [String: Any] {
+        ["name": numbers.name(of: label) ?? "", "text": cell.options.caption ?? ""]
+    }
+
+    static func tableContext(_ table: TableOutput) -> [String: Any] {
+        let rows: [[String: Any]] = table.rows.map { row in
+            ["cells": row.map { value -> [String: Any] in
+                switch value {
+                case .number(let x): return ["text": NumberFormat.display(x), "exact": NumberFormat.exact(x), "numeric": true]
+                case .string(let s): return ["text": s, "numeric": false]
+                case .bool(let b): return ["text": b ? "true" : "false", "numeric": false]
+                case .null: return ["text": "—", "numeric": false, "missing": true]
+                }
+            }]
+        }
+        let numericColumns = table.columns.indices.map { column in
+            table.rows.contains { row in column < row.count && { if case .number = row[column] { return true } else { return false } }() }
+        }
+        var context: [String: Any] = [
+            "columns": zip(table.columns, numericColumns).map { ["name": $0, "numeric": $1] as [String: Any] },
+            "rows": rows,
+        ]
+        if let total = table.totalRows, total > table.rows.count {
+            context["more"] = "\(table.rows.count) of \(total) rows"
+        }
+        return context
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import MixdownDocs
+
+extension SiteOptions {
+    func configuration(liveReload: Bool = false) -> SiteConfiguration {
+        SiteConfiguration(tutorial: URL(fileURLWithPath: tutorial), templates: URL(fileURLWithPath: templates),
+                          liveReload: liveReload)
+    }
+
+    /// Renders the whole site in memory, printing one line per lesson and every diagnostic.
+    func render(_ terminal: Terminal) throws -> RenderedSite {
+        let builder = try SiteBuilder(configuration: configuration())
+        return try builder.build { lesson, seconds in
+            let mark = lesson.failed ? terminal.paint("✗", "31") : terminal.paint("✓", "32")
+            terminal.result("\(mark) " + LessonSummary.line(lesson, seconds: seconds))
+            for diagnostic in lesson.diagnostics { terminal.problem(diagnostic.rendered) }
+        }
+    }
+}
+
+/// `mixdown build`: render every lesson and write the site atomically.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Render every lesson of the tutorial folder into the output folder.",
+        discussion: "Exit 0 when every cell ran; 1 when a cell or lesson failed (its page is still written, with the error shown in place); 2 on bad usage.")
+
+    @OptionGroup var options: SiteOptions
+
+    func run() throws {
+        let terminal = Terminal(quiet: options.quiet)
+        let start = Date()
+        let site: RenderedSite
+        do {
+            site = try options.render(terminal)
+            try SiteWriter(destination: URL(fileURLWithPath: options.out)).write(site.files)
+        } catch let error as SiteError {
+            terminal.problem("mixdown: \(error)")
+            throw ExitCode(2)
+        }
+        terminal.result(String(format: "wrote %d files to %@ in %.2f s", site.files.count, options.out, Date().timeIntervalSince(start)))
+        if site.failed { throw ExitCode(1) }
+    }
+}
+
+/// `mixdown check`: render in memory and compare with the committed output folder.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Re-render in memory and compare with the output folder; print what changed.",
+        discussion: "Exit 0 when the output folder is up to date; 1 when it differs or a lesson failed.")
+
+    @OptionGroup var options: SiteOptions
+
+    func run() throws {
+        let terminal = Terminal(quiet: options.quiet)
+        let site: RenderedSite
+        do {
+            site = try options.render(terminal)
+        } catch let error as SiteError {
+            terminal.problem("mixdown: \(error)")
+            throw ExitCode(2)
+        }
+        let committed = SiteWriter.read(URL(fileURLWithPath: options.out))
+        let differences = SiteChecker().differences(rendered: site.files, committed: committed)
+        for difference in differences { terminal.problem(difference) }
+        if differences.isEmpty && !site.failed {
+            terminal.result("\(options.out)/ is up to date (\(site.files.count) files)")
+            return
+        }
+        if !differences.isEmpty {
+            terminal.problem("\(differences.count) difference(s): run `mixdown build` and commit \(options.out)/ if the change is intended")
+        }
+        throw ExitCode(1)
+    }
+}
+
+/// `mixdown run LESSON.md --json`: execute one lesson and print its cells' results.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Execute one lesson and print its cells' results.",
+        discussion: "Exit 0 when every cell ran, 1 when one failed, 2 on bad usage.")
+
+    @Argument(help: "The lesson file, e.g. tutorial/lmm.md.")
+    var lesson: String
+
+    @Flag(help: "Print the results as JSON (the shape of contracts §4).")
+    var json = false
+
+    @Option(help: "The tutorial root (cells may read files only under it); default: the lesson's folder.")
+    var tutorial: String?
+
+    @Option(help: "The folder of page templates.")
+    var templates: String = "templates"
+
+    func run() throws {
+        let url = URL(fileURLWithPath: lesson)
+        let root = tutorial.map { URL(fileURLWithPath: $0) } ?? url.deletingLastPathComponent()
+        let terminal = Terminal(quiet: false)
+        let rendered: RenderedLesson
+        do {
+            let builder = try SiteBuilder(configuration: SiteConfiguration(tutorial: root, templates: URL(fileURLWithPath: templates)))
+            rendered = builder.renderLesson(try Lesson.load(url))
+        } catch let error as SiteError {
+            terminal.problem("mixdown: \(error)")
+            throw ExitCode(2)
+        }
+        for diagnostic in rendered.diagnostics { terminal.problem(diagnostic.rendered) }
+        print(json ? LessonReport.json(rendered) : LessonReport.text(rendered))
+        if rendered.failed { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+
+/// The `mixdown` command: renders lessons about linear mixed models into a static site.
+struct Mixdown: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mixdown",
+        abstract: "Turn Markdown lessons with executable `lmm` cells into a static tutorial site.",
+        discussion: """
+        Examples:
+          mixdown build                         render tutorial/*.md into output/
+          mixdown check                         fail (exit 1) if output/ is out of date, with a diff
+          mixdown serve --port 8000             live preview on http://127.0.0.1:8000/
+          mixdown run tutorial/lmm.md --json    print every cell's results as JSON
+          mixdown fit data.csv 'y ~ x + (1 | g)' --json
+
+        Exit codes: 0 success; 1 a cell, lesson, fit or check failed; 2 bad usage or input.
+        Colour is used only when stderr is a terminal and NO_COLOR is unset.
+        """,
+        subcommands: [Build.self, Check.self, Run.self]
+    )
+}
+
+/// Options shared by the commands that render the whole tutorial.
+struct SiteOptions: ParsableArguments {
+    @Option(help: "The folder of lessons (*.md) and their data.")
+    var tutorial: String = "tutorial"
+
+    @Option(help: "The folder the site is written to.")
+    var out: String = "output"
+
+    @Option(help: "The folder of page templates and style sheets.")
+    var templates: String = "templates"
+
+    @Flag(name: .shortAndLong, help: "Print nothing but errors.")
+    var quiet = false
+}
