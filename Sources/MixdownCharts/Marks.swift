@@ -1,0 +1,246 @@
+/// Line styles for lines and reference lines.
+public enum Dash: Sendable, Equatable {
+    case solid
+    case dashed
+    case dotted
+
+    var dasharray: String? {
+        switch self {
+        case .solid: return nil
+        case .dashed: return "5.5 3.5"
+        case .dotted: return "1.5 3"
+        }
+    }
+}
+
+/// Which way a density curve runs: `.vertical` puts the values on the y axis and the density
+/// on the x axis (as `seaborn.kdeplot(y=…)`); `.horizontal` the other way round.
+public enum Orientation: Sendable, Equatable {
+    case vertical
+    case horizontal
+}
+
+/// How densities of several groups are scaled: `.common` (seaborn's `common_norm=True`, the
+/// default) scales each group's curve by its share of the observations so the curves together
+/// integrate to one; `.separate` gives every group a curve of area one.
+public enum DensityNorm: Sendable, Equatable {
+    case common
+    case separate
+}
+
+/// Horizontal alignment of a text label relative to its anchor point.
+public enum TextAnchor: String, Sendable, Equatable {
+    case start
+    case middle
+    case end
+}
+
+/// A scatter of points: `x[i], y[i]`, coloured by `categories[i]` when given, else by `color`.
+public struct Points: Sendable, Equatable {
+    public var x: [Double]
+    public var y: [Double]
+    public var categories: [String]?
+    public var color: MarkColor
+    /// Radius in pixels.
+    public var size: Double
+    public var opacity: Double
+    /// Draw a thin outline in the page colour around each point (seaborn's scatterplot look).
+    public var outline: Bool
+
+    public init(x: [Double], y: [Double], categories: [String]? = nil, color: MarkColor = .accent,
+                size: Double = 4, opacity: Double = 0.85, outline: Bool = true) {
+        self.x = x; self.y = y; self.categories = categories; self.color = color
+        self.size = size; self.opacity = opacity; self.outline = outline
+    }
+}
+
+/// A polyline through `x[i], y[i]` (in the given order).
+public struct Line: Sendable, Equatable {
+    public var x: [Double]
+    public var y: [Double]
+    public var color: MarkColor
+    public var dash: Dash
+    /// Stroke width in pixels.
+    public var width: Double
+    public var opacity: Double
+
+    public init(x: [Double], y: [Double], color: MarkColor = .accent, dash: Dash = .solid,
+                width: Double = 2, opacity: Double = 1) {
+        self.x = x; self.y = y; self.color = color; self.dash = dash; self.width = width; self.opacity = opacity
+    }
+}
+
+/// A translucent area between `lower[i]` and `upper[i]` over `x[i]` (a confidence band).
+public struct Band: Sendable, Equatable {
+    public var x: [Double]
+    public var lower: [Double]
+    public var upper: [Double]
+    public var color: MarkColor
+    public var opacity: Double
+
+    public init(x: [Double], lower: [Double], upper: [Double], color: MarkColor = .accent, opacity: Double = 0.2) {
+        self.x = x; self.lower = lower; self.upper = upper; self.color = color; self.opacity = opacity
+    }
+}
+
+/// One bar per category, from zero to `values[i]`, on a categorical x axis.
+public struct Bars: Sendable, Equatable {
+    public var categories: [String]
+    public var values: [Double]
+    /// When true each bar takes its category's hue colour; otherwise `color`.
+    public var colorByCategory: Bool
+    public var color: MarkColor
+    public var opacity: Double
+
+    public init(categories: [String], values: [Double], colorByCategory: Bool = true,
+                color: MarkColor = .accent, opacity: Double = 1) {
+        self.categories = categories; self.values = values; self.colorByCategory = colorByCategory
+        self.color = color; self.opacity = opacity
+    }
+}
+
+/// A dashed line across the whole panel at a fixed y (`.horizontal`) or x (`.vertical`),
+/// with an optional label written along it.
+public struct RefLine: Sendable, Equatable {
+    /// `.horizontal`: a line at y = `value`; `.vertical`: at x = `value`.
+    public enum Direction: Sendable, Equatable { case horizontal, vertical }
+    public var direction: Direction
+    public var value: Double
+    public var label: String?
+    public var color: MarkColor
+    public var dash: Dash
+
+    public init(_ direction: Direction, at value: Double, label: String? = nil, color: MarkColor = .ink, dash: Dash = .dashed) {
+        self.direction = direction; self.value = value; self.label = label; self.color = color; self.dash = dash
+    }
+}
+
+/// A text label at a data position; the renderer nudges it if it would overlap other text.
+public struct TextLabel: Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+    public var text: String
+    public var anchor: TextAnchor
+    public var color: MarkColor
+    /// Font size in pixels.
+    public var fontSize: Double
+
+    public init(x: Double, y: Double, text: String, anchor: TextAnchor = .start, color: MarkColor = .ink, fontSize: Double = 11) {
+        self.x = x; self.y = y; self.text = text; self.anchor = anchor; self.color = color; self.fontSize = fontSize
+    }
+}
+
+/// An arrow from one data point to another, with a filled head at `to` and an optional label
+/// placed beside its shaft (moved if it would collide with other text).
+public struct Arrow: Sendable, Equatable {
+    public var fromX: Double
+    public var fromY: Double
+    public var toX: Double
+    public var toY: Double
+    public var color: MarkColor
+    public var label: String?
+    /// Shaft width in pixels.
+    public var width: Double
+
+    public init(from: (x: Double, y: Double), to: (x: Double, y: Double), color: MarkColor = .ink,
+                label: String? = nil, width: Double = 1.5) {
+        fromX = from.x; fromY = from.y; toX = to.x; toY = to.y
+        self.color = color; self.label = label; self.width = width
+    }
+}
+
+/// A Gaussian kernel density estimate of `values` (Scott's bandwidth, as scipy's
+/// `gaussian_kde` and seaborn's `kdeplot` use), filled, one curve per category when given.
+public struct Density: Sendable, Equatable {
+    public var values: [Double]
+    public var categories: [String]?
+    public var color: MarkColor
+    public var orientation: Orientation
+    public var norm: DensityNorm
+    /// Multiplies Scott's bandwidth (seaborn's `bw_adjust`).
+    public var bandwidthAdjust: Double
+    public var fillOpacity: Double
+
+    public init(values: [Double], categories: [String]? = nil, color: MarkColor = .accent,
+                orientation: Orientation = .vertical, norm: DensityNorm = .common,
+                bandwidthAdjust: Double = 1, fillOpacity: Double = 0.25) {
+        self.values = values; self.categories = categories; self.color = color
+        self.orientation = orientation; self.norm = norm; self.bandwidthAdjust = bandwidthAdjust
+        self.fillOpacity = fillOpacity
+    }
+}
+
+/// One layer of a panel. Build marks with the static helpers, e.g.
+/// `.points(x: edu, y: score, categories: classroom)` or `.refLine(.horizontal, at: 0, label: "Null slope")`.
+public enum Mark: Sendable, Equatable {
+    case points(Points)
+    case line(Line)
+    case band(Band)
+    case bars(Bars)
+    case refLine(RefLine)
+    case text(TextLabel)
+    case arrow(Arrow)
+    case density(Density)
+
+    /// Points coloured by category (or by `color` when `categories` is nil); `size` is the radius in px.
+    public static func points(x: [Double], y: [Double], categories: [String]? = nil, color: MarkColor = .accent,
+                              size: Double = 4, opacity: Double = 0.85, outline: Bool = true) -> Mark {
+        .points(Points(x: x, y: y, categories: categories, color: color, size: size, opacity: opacity, outline: outline))
+    }
+
+    /// A solid, dashed or dotted line through the points in order.
+    public static func line(x: [Double], y: [Double], color: MarkColor = .accent, dash: Dash = .solid,
+                            width: Double = 2, opacity: Double = 1) -> Mark {
+        .line(Line(x: x, y: y, color: color, dash: dash, width: width, opacity: opacity))
+    }
+
+    /// A translucent band between `lower` and `upper`.
+    public static func band(x: [Double], lower: [Double], upper: [Double], color: MarkColor = .accent,
+                            opacity: Double = 0.2) -> Mark {
+        .band(Band(x: x, lower: lower, upper: upper, color: color, opacity: opacity))
+    }
+
+    /// One bar per category.
+    public static func bars(categories: [String], values: [Double], colorByCategory: Bool = true,
+                            color: MarkColor = .accent) -> Mark {
+        .bars(Bars(categories: categories, values: values, colorByCategory: colorByCategory, color: color))
+    }
+
+    /// A reference line across the panel.
+    public static func refLine(_ direction: RefLine.Direction, at value: Double, label: String? = nil,
+                               color: MarkColor = .ink, dash: Dash = .dashed) -> Mark {
+        .refLine(RefLine(direction, at: value, label: label, color: color, dash: dash))
+    }
+
+    /// A text label at a data position.
+    public static func text(x: Double, y: Double, _ text: String, anchor: TextAnchor = .start,
+                            color: MarkColor = .ink, fontSize: Double = 11) -> Mark {
+        .text(TextLabel(x: x, y: y, text: text, anchor: anchor, color: color, fontSize: fontSize))
+    }
+
+    /// An arrow with a head at `to`.
+    public static func arrow(from: (x: Double, y: Double), to: (x: Double, y: Double), color: MarkColor = .ink,
+                             label: String? = nil, width: Double = 1.5) -> Mark {
+        .arrow(Arrow(from: from, to: to, color: color, label: label, width: width))
+    }
+
+    /// A filled kernel density curve, one per category when `categories` is given.
+    public static func density(_ values: [Double], categories: [String]? = nil, color: MarkColor = .accent,
+                               orientation: Orientation = .vertical, norm: DensityNorm = .common) -> Mark {
+        .density(Density(values: values, categories: categories, color: color, orientation: orientation, norm: norm))
+    }
+
+    /// A short name used in error messages and descriptions.
+    var kindName: String {
+        switch self {
+        case .points: return "points"
+        case .line: return "line"
+        case .band: return "band"
+        case .bars: return "bars"
+        case .refLine: return "reference line"
+        case .text: return "text"
+        case .arrow: return "arrow"
+        case .density: return "density"
+        }
+    }
+}

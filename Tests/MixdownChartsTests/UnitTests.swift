@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import MixdownCharts
+
+/// Unit checks of the pieces: number formatting, ticks, kernel density, errors.
+@Suite struct UnitTests {
+    @Test func numbersUseOneFixedFormat() {
+        #expect(Format.num(-0.001) == "0")
+        #expect(Format.num(0.00001) == "0")
+        #expect(Format.num(1234.5678) == "1234.57")
+        #expect(Format.num(-2.5) == "-2.5")
+        #expect(Format.num(3) == "3")
+        #expect(Format.num(1e-5 * 3) == "0")
+        #expect(Format.fixed(-0.1, decimals: 2, minusSign: true) == "\u{2212}0.10")
+        #expect(Format.fixed(-0.0001, decimals: 2, minusSign: true) == "0.00")
+        #expect(Format.xml("a<b & \"c\" 'd'>") == "a&lt;b &amp; &quot;c&quot; &apos;d&apos;&gt;")
+    }
+
+    @Test func ticksAreOneTwoFiveSteps() {
+        #expect(LinearScale.tickStep(for: -0.5...10.5, maxCount: 8) == 2)
+        #expect(LinearScale.ticks(in: -0.5...10.5, step: 2) == [0, 2, 4, 6, 8, 10])
+        #expect(LinearScale.tickStep(for: 0...0.14, maxCount: 5) == 0.05)
+        #expect(LinearScale.labels(for: [0, 0.05, 0.1], step: 0.05) == ["0.00", "0.05", "0.10"])
+        #expect(LinearScale.labels(for: [-0.1, 0, 0.1, 0.2], step: 0.1) == ["\u{2212}0.1", "0.0", "0.1", "0.2"])
+        #expect(LinearScale.labels(for: [6, 8, 10], step: 2) == ["6", "8", "10"])
+        #expect(LinearScale.decimals(forStep: 2.5e-3) == 3)
+        #expect(LinearScale.nice(0.3...9.7, maxCount: 6) == 0...10)
+    }
+
+    @Test func kernelDensityMatchesScipy() throws {
+        // scipy 1.17.1: gaussian_kde([0, 1, 2, 4])([0.5, 1.5, 3.0])
+        let kde = try KernelDensity(values: [0, 1, 2, 4])
+        let expected = [0.18439475287807577, 0.19433499006497362, 0.14294835258895233]
+        for (x, e) in zip([0.5, 1.5, 3.0], expected) { #expect(abs(kde(x) - e) < 1e-12) }
+        // Scott's factor 4^(-1/5) = 0.757858283255199 times the sample sd sqrt(1.6751851…·(1/0.7578…²)).
+        #expect(abs(kde.bandwidth - (1.6751851).squareRoot()) < 1e-6)
+        #expect(throws: ChartError.self) { try KernelDensity(values: [1, 1, 1]) }
+    }
+
+    @Test func badInputThrowsNamingTheCulprit() {
+        let mismatch = Figure(panels: [Panel(marks: [.points(x: [1, 2], y: [1])])], id: "f")
+        #expect(throws: ChartError.lengthMismatch(mark: "panel 1, mark 1 (points)", field: "y", expected: 2, got: 1)) { try mismatch.svg() }
+        let nan = Figure(panels: [Panel(marks: [.line(x: [1, 2], y: [1, .nan])])], id: "f")
+        #expect(throws: ChartError.nonFinite(mark: "panel 1, mark 1 (line)", field: "y", index: 1)) { try nan.svg() }
+        let badID = Figure(panels: [Panel(marks: [.points(x: [1], y: [1])])], id: "1 bad")
+        #expect(throws: ChartError.invalidID("1 bad")) { try badID.svg() }
+        let mixed = Figure(panels: [Panel(marks: [.bars(categories: ["a"], values: [1]), .points(x: [1], y: [1])])], id: "f")
+        #expect(throws: ChartError.mixedScales(panel: 1)) { try mixed.svg() }
+        let colour = Figure(panels: [Panel(marks: [.points(x: [1], y: [1], color: .hex("red"))])], id: "f")
+        #expect(throws: ChartError.invalidColor("red")) { try colour.svg() }
+        let tiny = Figure(panels: [Panel(marks: [.points(x: [1], y: [1])])], width: 60, height: 60, id: "f")
+        #expect(throws: ChartError.self) { try tiny.svg() }
+        #expect(ChartError.mixedScales(panel: 2).description.contains("panel 2"))
+    }
+
+    @Test func categoriesKeepTheirColourAcrossPanels() throws {
+        let f = Figure(panels: [
+            Panel(marks: [.points(x: [1, 2], y: [1, 2], categories: ["b", "a"])]),
+            Panel(marks: [.line(x: [0, 1], y: [0, 1], color: .category("b"))]),
+        ], layout: .row(sharedX: true, sharedY: true), width: 600, height: 300, id: "f")
+        let root = try XMLNode.parse(try f.svg())
+        let points = root.all("g").filter { $0.classes.contains("mx-points") }
+        #expect(points.map { $0["fill"] ?? "" } == ["#1f77b4", "#ff7f0e"])
+        #expect(root.all("path").first { $0.classes.contains("mx-line") }?["stroke"] == "#ff7f0e")
+    }
+}
