@@ -16,7 +16,7 @@ enum NumberFormat {
         if magnitude < 1e-4 || magnitude >= 1e9 {
             return String(format: "%.3e", value)
         }
-        let digitsBeforePoint = max(1, Int(floor(log10(magnitude))) + 1)
+        let digitsBeforePoint = Int(floor(log10(magnitude))) + 1   // 0 or negative below 1
         let decimals = max(0, 6 - digitsBeforePoint)
         var text = String(format: "%.\(decimals)f", value)
         if text.hasPrefix("-"), Double(text) == 0 { text.removeFirst() }

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import MixdownDocs
+
+@Suite struct CheckTests {
+    @Test func identicalSitesHaveNoDifferences() {
+        let files = ["a.html": Data("<p>x</p>".utf8)]
+        #expect(SiteChecker().differences(rendered: files, committed: files).isEmpty)
+    }
+
+    @Test func changedPageGivesAUnifiedDiff() {
+        let old = ["a.html": Data("one\ntwo\nthree\nfour\n".utf8), "gone.html": Data()]
+        let new = ["a.html": Data("one\ntwo\n3\nfour\n".utf8), "new.html": Data()]
+        let report = SiteChecker().differences(rendered: new, committed: old)
+        #expect(report == [
+            """
+            a.html: the page changed
+            --- a.html (committed)
+            +++ a.html (rendered now)
+            @@ -1,5 +1,5 @@
+             one
+             two
+            -three
+            +3
+             four
+            \u{20}
+            """,
+            "gone.html: in the output folder but no longer rendered (delete it, or run `mixdown build`)",
+            "new.html: rendered now but missing from the output folder",
+        ])
+    }
+
+    private func results(coef: Double, p: Double, n: Double = 60, svg: String = "<circle cx=\"10.25\"/>") -> Data {
+        Data("""
+        {"lesson": "lmm.md", "cells": [{"index": 0, "line": 42, "ok": true, "label": "tbl-x", "outputs": [
+          {"kind": "table", "columns": ["term", "coef", "std err", "P>|t|", "nobs"], "rows": [["edu", \(coef), 0.038, \(p), \(n)]]},
+          {"kind": "figure", "svg": "\(svg.replacingOccurrences(of: "\"", with: "\\\""))", "description": ""}],
+          "error": null}]}
+        """.utf8)
+    }
+
+    @Test func resultsAreComparedWithTolerance() {
+        let old = ["results/lmm.json": results(coef: 0.130716537618626, p: 0.0011020906791091578)]
+        // Noise far below a standard error, a p value equal on the log scale, SVG within its last digit.
+        let noise = ["results/lmm.json": results(coef: 0.130716537618627, p: 0.00110209067910916, svg: "<circle cx=\"10.26\"/>")]
+        #expect(SiteChecker().differences(rendered: noise, committed: old).isEmpty)
+    }
+
+    @Test func realChangesAreLocated() {
+        let old = ["results/lmm.json": results(coef: 0.130716537618626, p: 0.0011020906791091578)]
+        let new = ["results/lmm.json": results(coef: 0.1312, p: 0.0011020906791091578, n: 59, svg: "<circle cx=\"11.5\"/>")]
+        let report = SiteChecker().differences(rendered: new, committed: old)
+        #expect(report.count == 3)
+        #expect(report[0].hasPrefix("lmm.md:42: table 1 row 1 (\"edu\"), column \"coef\": 0.130716537618626 → 0.1312 (moved by 0.0127227 standard errors)"))
+        #expect(report[1] == "lmm.md:42: table 1 row 1 (\"edu\"), column \"nobs\": 60.0 → 59.0 (whole numbers must match exactly)")
+        #expect(report[2] == "lmm.md:42: figure 1 (tbl-x) changed: \"10.25\" → \"11.5\"")
+    }
+
+    @Test func cellOutputsAreMaskedInPages() {
+        let a = "<div><!--outputs-->\n<pre>1.000001</pre><!--/outputs-->\n</div>"
+        let b = "<div><!--outputs-->\n<pre>1.000002</pre><!--/outputs-->\n</div>"
+        #expect(SiteChecker.maskingCellOutputs(a) == SiteChecker.maskingCellOutputs(b))
+        #expect(SiteChecker.maskingCellOutputs(a) == "<div><!--outputs-->…<!--/outputs-->\n</div>")
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import MixdownDocs
-
-@Test func DocsLinks() { #expect(true) }

@@ -1,0 +1,50 @@
+import Foundation
+import MixdownLang
+@testable import MixdownDocs
+
+/// A stand-in cell runner: prints each cell's code back, fails on a line that says `fail`,
+/// and makes a table of a cell that says `table`.
+final class EchoRunner: CellRunner {
+    var filesRead: [URL] = []
+    func run(_ code: String, firstLine: Int) -> CellRunResult {
+        if let index = code.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.hasPrefix("fail") }) {
+            return CellRunResult(outputs: [], error: LangError("this cell fails on purpose",
+                at: SourceLocation(file: "t.md", line: firstLine + index, column: 1), hint: "did you mean 'pass'?"))
+        }
+        if code.hasPrefix("table") {
+            return CellRunResult(outputs: [.table(TableOutput(columns: ["term", "coef", "std err", "P>|t|"],
+                rows: [[.string("edu"), .number(0.130716537618626), .number(0.038), .number(0.0011)]]))], error: nil)
+        }
+        if code.hasPrefix("figure") {
+            return CellRunResult(outputs: [.figure(FigureOutput(svg: "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>", description: "a figure"))], error: nil)
+        }
+        return CellRunResult(outputs: [.text(code)], error: nil)
+    }
+    static let factory: CellRunnerFactory = { _, _, _ in EchoRunner() }
+}
+
+/// A temporary tutorial folder with lessons, removed when the value goes away.
+final class TempTutorial {
+    let root: URL
+    var tutorial: URL { root.appendingPathComponent("tutorial") }
+    var output: URL { root.appendingPathComponent("output") }
+
+    init(lessons: [String: String]) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("mixdown-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("tutorial"), withIntermediateDirectories: true)
+        for (name, text) in lessons {
+            try text.write(to: root.appendingPathComponent("tutorial/\(name)"), atomically: true, encoding: .utf8)
+        }
+    }
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    func builder() throws -> SiteBuilder {
+        try SiteBuilder(configuration: SiteConfiguration(tutorial: tutorial, templates: repositoryTemplates),
+                        makeRunner: EchoRunner.factory)
+    }
+}
+
+/// The repository's own templates folder.
+let repositoryTemplates = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("templates")
