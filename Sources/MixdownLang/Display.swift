@@ -4,7 +4,7 @@ import Foundation
 /// SVG, models their text summary plus warnings; everything else is text.
 enum Display {
     /// The outputs for a value written bare in a cell (none shows nothing).
-    static func outputs(for value: Value, interpreter: Interpreter) throws -> [CellOutput] {
+    static func outputs(for value: Value, interpreter: Interpreter, at loc: SourceLocation) throws -> [CellOutput] {
         switch value {
         case .none: return []
         case .named(let n):
@@ -18,8 +18,16 @@ enum Display {
             return [.table(t.output)]
         case .comparison(let c):
             return [.table(c.table.output)]
+        case .model(let m):
+            return [.text(try m.summaryText("statsmodels"))] + m.warnings.map(CellOutput.warning)
+        case .plot(let p):
+            let figure = p.figure(number: interpreter.context.nextFigureNumber())
+            do {
+                return [.figure(FigureOutput(svg: try figure.svg(), description: figure.description))]
+            } catch {
+                throw LangError("the figure cannot be drawn: \(error)", at: loc)
+            }
         default:
-            if let special = try interpreter.specialDisplay(value) { return special }
             return [.text(text(value))]
         }
     }
@@ -66,7 +74,8 @@ enum Display {
         case .comparison(let c): return textTable(columns: c.table.columns, rows: c.table.rows, header: true)
         case .formula(let f): return f.text
         case .function(let f): return "<function \(f.name)>"
-        default: return specialText(value)
+        case .model(let m): return (try? m.summaryText("statsmodels")) ?? m.typeDescription
+        case .plot(let p): return "<plot with \(p.panels.count) panel\(p.panels.count == 1 ? "" : "s")>"
         }
     }
 

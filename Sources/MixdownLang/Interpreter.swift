@@ -23,7 +23,8 @@ public final class Interpreter {
 
     init(context: SessionContext) {
         self.context = context
-        for b in CoreBuiltins.all() + FormatBuiltins.all() + DataBuiltins.all() {
+        for b in CoreBuiltins.all() + FormatBuiltins.all() + DataBuiltins.all() + CSVBuiltin.all()
+            + ModelBuiltins.all() + ComparisonBuiltins.all() + FigureBuiltins.all() + ModelFigureBuiltins.all() {
             builtins[b.name] = b
         }
     }

@@ -34,8 +34,10 @@ enum Members {
             throw LangError("the table has no column '\(name)'", at: loc, hint: Suggest.hint(for: name, in: t.columns))
         case .comparison(let c):
             return try c.member(name, at: loc)
+        case .model(let m):
+            return try m.member(name, at: loc)
         default:
-            return try interpreter.specialMember(of: value, name: name, at: loc)
+            throw unknown(value, name, [], at: loc)
         }
     }
 

@@ -55,7 +55,9 @@ enum Operators {
             return .list(x + y)
         default: break
         }
-        if op == .add, let overlay = try interpreter.overlay(a, b, at: loc) { return overlay }
+        if op == .add, case .plot(let p) = a, case .plot(let q) = b {
+            return .plot(try p.overlaid(with: q, at: loc))
+        }
         // Element-wise forms.
         if let (xs, shape) = elementwise(a), let (ys, shape2) = elementwise(b) {
             let n: Int

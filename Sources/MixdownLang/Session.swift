@@ -34,7 +34,7 @@ public final class Session {
         for (i, stmt) in statements.enumerated() {
             do {
                 if let value = try interpreter.execute(stmt) {
-                    context.outputs += try Display.outputs(for: value, interpreter: interpreter)
+                    context.outputs += try Display.outputs(for: value, interpreter: interpreter, at: stmt.location)
                 }
             } catch {
                 let langError = (error as? LangError)

@@ -115,6 +115,8 @@ public enum Value {
     case formula(FormulaValue)
     case table(Table)
     case comparison(ComparisonTable)
+    case model(FittedModel)
+    case plot(Plot)
     case function(Function)
 
     /// The value's type as a student reads it in an error message ("got a number").
@@ -131,6 +133,8 @@ public enum Value {
         case .formula: return "a formula"
         case .table: return "a table"
         case .comparison: return "a comparison table"
+        case .model(let m): return m.typeDescription
+        case .plot: return "a plot"
         case .function: return "a function"
         }
     }
