@@ -136,7 +136,7 @@ struct LayoutEngine {
         let plotHeight = plotBottom - plotTop
         var yTickSets: [(values: [Double], labels: [String])] = []
         for d in yDomains {
-            let step = LinearScale.tickStep(for: d, maxCount: Int(plotHeight / 34) + 1)
+            let step = LinearScale.tickStep(for: d, maxCount: Int(plotHeight / 30) + 1)
             let values = LinearScale.ticks(in: d, step: step)
             yTickSets.append((values, LinearScale.labels(for: values, step: step)))
         }
@@ -192,7 +192,7 @@ struct LayoutEngine {
             } else {
                 let s = LinearScale(domain: xDomains[i], range: (plot.x0, plot.x1))
                 xScale = .linear(s)
-                var maxCount = Int(plotWidth / 40) + 1
+                var maxCount = Int(plotWidth / 50) + 1
                 while true {
                     let step = LinearScale.tickStep(for: xDomains[i], maxCount: maxCount)
                     let values = LinearScale.ticks(in: xDomains[i], step: step)
@@ -238,10 +238,8 @@ struct LayoutEngine {
             }
             // Panel title, shrunk if it would not fit over the plot.
             if let t = p.panel.title, !t.isEmpty {
-                var size = Style.titleFont
-                let room = plotWidth + Style.panelGap - 4
-                while size > 9 && TextMetrics.width(t, fontSize: size) > room { size -= 0.5 }
-                texts.append(TextItem(text: t, x: (plot.x0 + plot.x1) / 2, y: plotTop - 10, fontSize: size,
+                let (text, size) = Self.fit(t, room: (plotWidth + Style.panelGap - 4) / 1.1)
+                texts.append(TextItem(text: text, x: (plot.x0 + plot.x1) / 2, y: plotTop - 10, fontSize: size,
                                       anchor: .middle, cssClass: "mx-title"))
             }
             left += plotWidth + (i + 1 < n ? Style.panelGap : 0)
@@ -268,6 +266,17 @@ struct LayoutEngine {
             }
         }
         return (frames, texts, legend)
+    }
+
+    /// A title that fits `room` pixels: shrunk down to 10 px, then cut with an ellipsis.
+    static func fit(_ title: String, room: Double) -> (String, Double) {
+        var size = Style.titleFont
+        while size > 10 && TextMetrics.width(title, fontSize: size) > room { size -= 0.5 }
+        var text = title
+        while text.count > 1 && TextMetrics.width(text, fontSize: size) > room {
+            text = String(text.dropLast(2)) + "\u{2026}"
+        }
+        return (text, size)
     }
 
     /// The legend symbol for a category: a dot when it is drawn as points, else a bar, patch or line.

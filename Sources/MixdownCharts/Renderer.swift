@@ -232,10 +232,15 @@ struct Renderer {
         if let label = a.label, !label.isEmpty {
             let fs = 11.0
             let mx = (x0 + x1) / 2, my = (y0 + y1) / 2 + 0.35 * fs
-            let spots: [LabelPlacer.Spot] = [
-                .init(x: mx + 6, y: my, anchor: .start), .init(x: mx - 6, y: my, anchor: .end),
-                .init(x: x1 + 8, y: y1 + 0.35 * fs, anchor: .start), .init(x: x1 - 8, y: y1 + 0.35 * fs, anchor: .end),
-            ]
+            // Beside the shaft's middle first, then further out (clear of neighbouring arrows),
+            // then beside the head.
+            var spots: [LabelPlacer.Spot] = []
+            for k in 0..<6 {
+                spots.append(.init(x: mx + 6 + 8 * Double(k), y: my, anchor: .start))
+                spots.append(.init(x: mx - 6 - 8 * Double(k), y: my, anchor: .end))
+            }
+            spots.append(.init(x: x1 + 8, y: y1 + 0.35 * fs, anchor: .start))
+            spots.append(.init(x: x1 - 8, y: y1 + 0.35 * fs, anchor: .end))
             pending.append(PendingLabel(panel: frame.index, text: label, fontSize: fs, spots: spots,
                                         cssClass: "mx-arrow-label", fill: fillAttr(a.color, colors)))
         }

@@ -63,4 +63,46 @@ import Testing
         #expect(points.map { $0["fill"] ?? "" } == ["#1f77b4", "#ff7f0e"])
         #expect(root.all("path").first { $0.classes.contains("mx-line") }?["stroke"] == "#ff7f0e")
     }
+
+    @Test func optionalPiecesRender() throws {
+        let f = Figure(panels: [
+            Panel(xLabel: "x", yLabel: "y", marks: [
+                .density([1, 2, 2, 3, 7], orientation: .horizontal),
+                .refLine(.vertical, at: 4, label: "cut"),
+            ], grid: true),
+        ], id: "g")
+        let root = try XMLNode.parse(try f.svg())
+        #expect(root.all("path").contains { $0.classes.contains("mx-grid") })
+        let ref = try #require(root.all("line").first { $0.classes.contains("mx-ref") })
+        #expect(ref["x1"] == ref["x2"] && ref["y1"] != ref["y2"])
+        #expect(root.all("text").contains { $0.text == "cut" && $0.classes.contains("mx-ref-label") })
+        // Horizontal density: the value axis is x, the density axis y starts at zero.
+        let yTicks = root.all("text").filter { $0.classes.contains("mx-ytick") }.map(\.text)
+        #expect(yTicks.first == "0.00" || yTicks.first == "0.0")
+        #expect(f.description.hasPrefix("Density curve of x from 5 values"))
+    }
+
+    @Test func sharedAxesGetTheSameTicks() throws {
+        let fig = try Walkthrough().aggregation()
+        let root = try XMLNode.parse(try fig.svg())
+        let panels = root.all("g").filter { $0.classes.contains("mx-panel") }
+        #expect(panels.count == 2)
+        let xTicks = panels.map { $0.all("text").filter { $0.classes.contains("mx-xtick") }.map(\.text) }
+        #expect(xTicks[0] == xTicks[1] && !xTicks[0].isEmpty)
+        // A shared y axis is labelled once: the second panel has tick marks but no tick labels.
+        #expect(panels[1].all("text").filter { $0.classes.contains("mx-ytick") }.isEmpty)
+    }
+
+    @Test func longTitlesShrinkToFitTheirPanel() throws {
+        let long = String(repeating: "A very long panel title ", count: 3)
+        let f = Figure(panels: [Panel(title: long, marks: [.points(x: [0, 1], y: [0, 1])]),
+                                Panel(title: long, marks: [.points(x: [0, 1], y: [0, 1])])],
+                       layout: .row(sharedX: false, sharedY: false), width: 900, height: 300, id: "t")
+        let root = try XMLNode.parse(try f.svg())
+        let titles = root.all("text").filter { $0.classes.contains("mx-title") }
+        #expect(titles.count == 2)
+        #expect((titles[0].double("font-size") ?? 13) < 13)
+        let boxes = titles.map(TextBox.of)
+        #expect(!boxes[0].overlaps(boxes[1]))
+    }
 }

@@ -191,7 +191,7 @@ struct Walkthrough {
             intercepts[c] = ic
             marks.append(.line(x: xs, y: xs.map { ic + b * $0 }, color: .category(c)))
         }
-        marks += shiftArrows(from: a, to: intercepts) { _, d in "u = \(Self.signed(d))" }
+        marks += shiftArrows(from: a, to: intercepts) { _, _ in nil }
         marks.append(.text(x: 0.35, y: a, "~N(\(String(format: "%.3f", a)), \(String(format: "%.2f", groupVar)))"))
         return Figure(panels: [Panel(xLabel: "edu", yLabel: "score", marks: marks)],
                       width: Self.single.width, height: Self.single.height, legendTitle: "classroom", id: "fig-8")
