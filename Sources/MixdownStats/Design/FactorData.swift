@@ -1,0 +1,71 @@
+/// The values of one formula factor over some rows: numbers, or a categorical
+/// coding (sorted level names + codes, -1 = missing).
+enum FactorData {
+    case numeric([Double])
+    case categorical(levels: [String], codes: [Int32])
+
+    /// Evaluates `factor` on every row of `frame`.
+    static func evaluate(_ factor: Factor, in frame: DataFrame) throws -> FactorData {
+        switch factor.kind {
+        case .column:
+            let column = try frame.column(factor.columnName ?? factor.name)
+            switch column.data {
+            case .numeric(let v): return .numeric(v)
+            case .categorical(let c): return .categorical(levels: c.levels, codes: c.codes)
+            }
+        case .categorical:
+            let name = factor.columnName ?? factor.name
+            let column = try frame.column(name)
+            switch column.data {
+            case .categorical(let c):
+                return .categorical(levels: c.levels, codes: c.codes)
+            case .numeric(let v):
+                let distinct = Array(Set(v.filter { !$0.isNaN })).sorted()
+                var index: [Double: Int32] = [:]
+                for (i, x) in distinct.enumerated() { index[x] = Int32(i) }
+                return .categorical(levels: distinct.map(levelName), codes: v.map { $0.isNaN ? -1 : index[$0]! })
+            }
+        case .transform:
+            let values = try factor.expression.evaluate(count: frame.rowCount) { name in
+                let column = try frame.column(name)
+                guard let v = column.numbers else {
+                    throw ModelError(.input, "column '\(name)' holds strings; \(factor.name) needs numbers")
+                }
+                return v
+            }
+            if let i = values.firstIndex(where: { $0.isInfinite }) {
+                throw ModelError(.input, "\(factor.name) is infinite in data row \(i + 1)")
+            }
+            return .numeric(values)
+        }
+    }
+
+    /// The name of a numeric level as pandas/patsy print it: `2` for whole numbers, else `2.5`.
+    static func levelName(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        return x.description
+    }
+
+    func isMissing(_ row: Int) -> Bool {
+        switch self {
+        case .numeric(let v): return v[row].isNaN
+        case .categorical(_, let codes): return codes[row] < 0
+        }
+    }
+
+    /// The rows at `indices`; categorical levels not present any more are dropped.
+    func rows(_ indices: [Int]) -> FactorData {
+        switch self {
+        case .numeric(let v):
+            return .numeric(indices.map { v[$0] })
+        case .categorical(let levels, let codes):
+            let c = Categorical(sortedLevels: levels, codes: codes).rows(indices)
+            return .categorical(levels: c.levels, codes: c.codes)
+        }
+    }
+
+    var isNumeric: Bool {
+        if case .numeric = self { return true }
+        return false
+    }
+}
