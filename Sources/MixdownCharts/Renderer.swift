@@ -66,7 +66,10 @@ struct Renderer {
         }
 
         let describer = Describer(figure: figure)
-        let style = "#\(id){color:var(--mx-ink,#262626);--mx-p:var(--mx-paper,#fff)}"
+        // Ink follows the page: a page that inlines the SVG may set --mx-ink (text, axes) and
+        // --mx-paper (its background, used for point outlines); otherwise the colours follow
+        // prefers-color-scheme. color-scheme lets a standalone SVG get a dark canvas in dark mode.
+        let style = "#\(id){color-scheme:light dark;color:var(--mx-ink,#262626);--mx-p:var(--mx-paper,#fff)}"
             + "@media (prefers-color-scheme:dark){#\(id){color:var(--mx-ink,#e2e2e2);--mx-p:var(--mx-paper,#1c1c1c)}}"
             + "#\(id) .mx-o{stroke:var(--mx-p)}"
         var svg = SVG.element("svg", [
