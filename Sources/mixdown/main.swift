@@ -4,7 +4,11 @@ import Foundation
 // Usage errors exit with 2 (ArgumentParser's default is 64); help and version exit with 0.
 do {
     var command = try Mixdown.parseAsRoot()
-    try command.run()
+    if let serve = command as? Serve {       // the one async command
+        try await serve.run()
+    } else {
+        try command.run()
+    }
 } catch let exit as ExitCode {
     Foundation.exit(exit.rawValue)
 } catch {
