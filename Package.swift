@@ -50,7 +50,7 @@ let package = Package(
 
         // MARK: Command line
         .executableTarget(name: "mixdown", dependencies: [
-            "MixdownDocs",
+            "MixdownDocs", "MixdownStats",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -17,7 +17,7 @@ struct Mixdown: ParsableCommand {
         Exit codes: 0 success; 1 a cell, lesson, fit or check failed; 2 bad usage or input.
         Colour is used only when stderr is a terminal and NO_COLOR is unset.
         """,
-        subcommands: [Build.self, Check.self, Serve.self, Run.self]
+        subcommands: [Build.self, Check.self, Serve.self, Run.self, Fit.self]
     )
 }
 
