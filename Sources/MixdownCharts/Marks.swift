@@ -131,7 +131,8 @@ public struct TextLabel: Sendable, Equatable {
 }
 
 /// An arrow from one data point to another, with a filled head at `to` and an optional label
-/// placed beside its shaft (moved if it would collide with other text).
+/// placed beside its shaft (moved if it would collide with other text). Vertical arrows of one
+/// panel that share an x are spread a few pixels apart so that none hides another.
 public struct Arrow: Sendable, Equatable {
     public var fromX: Double
     public var fromY: Double

@@ -35,7 +35,12 @@ struct Renderer {
                 ("x", Format.num(p.x0)), ("y", Format.num(p.y0)), ("width", Format.num(p.width)), ("height", Format.num(p.height)),
             ]))
             var marks = ""
+            let dodge = arrowDodge(prep.panel.marks, frame: frame)
             for (m, mark) in prep.panel.marks.enumerated() {
+                if case .arrow(let a) = mark {
+                    marks += drawArrow(a, dx: dodge[m] ?? 0, frame: frame, colors: colors, obstacles: &obstacles, pending: &pending)
+                    continue
+                }
                 marks += draw(mark, index: m, frame: frame, prep: prep, colors: colors, obstacles: &obstacles, pending: &pending)
             }
             panelMarks.append(SVG.element("g", [("class", "mx-marks"), ("clip-path", "url(#\(clipID))")], content: marks))
@@ -191,7 +196,7 @@ struct Renderer {
                                         cssClass: "mx-text", fill: fillAttr(t.color, colors)))
             return ""
         case .arrow(let a):
-            return drawArrow(a, frame: frame, colors: colors, obstacles: &obstacles, pending: &pending)
+            return drawArrow(a, dx: 0, frame: frame, colors: colors, obstacles: &obstacles, pending: &pending)
         case .density(let d):
             var out = ""
             for c in prep.curves[m] ?? [] {
@@ -219,9 +224,27 @@ struct Renderer {
         c == .ink ? nil : colors.paint(c)
     }
 
-    private func drawArrow(_ a: Arrow, frame: Frame, colors: ColorMap, obstacles: inout [Box],
+    /// Vertical arrows drawn at the same x would hide each other: spread them sideways, 7 px
+    /// apart, centred on their common x (by mark index; arrows alone at their x stay put).
+    private func arrowDodge(_ marks: [Mark], frame: Frame) -> [Int: Double] {
+        var columns: [Double: [Int]] = [:]
+        for (m, mark) in marks.enumerated() {
+            guard case .arrow(let a) = mark, a.fromX == a.toX, a.fromY != a.toY else { continue }
+            let px = (frame.x(a.fromX) * 2).rounded() / 2
+            columns[px, default: []].append(m)
+        }
+        var out: [Int: Double] = [:]
+        for key in columns.keys.sorted() {
+            guard let members = columns[key], members.count > 1 else { continue }
+            let mid = Double(members.count - 1) / 2
+            for (k, m) in members.enumerated() { out[m] = (Double(k) - mid) * 7 }
+        }
+        return out
+    }
+
+    private func drawArrow(_ a: Arrow, dx: Double, frame: Frame, colors: ColorMap, obstacles: inout [Box],
                            pending: inout [PendingLabel]) -> String {
-        let x0 = frame.x(a.fromX), y0 = frame.y(a.fromY), x1 = frame.x(a.toX), y1 = frame.y(a.toY)
+        let x0 = frame.x(a.fromX) + dx, y0 = frame.y(a.fromY), x1 = frame.x(a.toX) + dx, y1 = frame.y(a.toY)
         let dx = x1 - x0, dy = y1 - y0
         let length = (dx * dx + dy * dy).squareRoot()
         guard length >= 0.5 else { return "" }

@@ -160,6 +160,11 @@ import MixdownCharts
         }
         let labels = p.all("text").filter { $0.classes.contains("mx-arrow-label") }.map(\.text)
         #expect(labels == ["c1 +2.58", "c2 +6.13"])
+        // Both arrows start at edu = 0; they are spread sideways so neither hides the other.
+        let xs = arrows.compactMap { $0.all("line").first?.double("x1") }
+        let xr = try #require(Ruler(panel: p, tickClass: "mx-xtick"))
+        #expect(xs.count == 2 && abs(xs[0] - xs[1]) >= 6)
+        #expect(xs.allSatisfy { abs($0 - xr.pixel(0)) <= 4 })
     }
 
     @Test func noTextOverlapsAnotherOrLeavesTheFigure() throws {

@@ -85,14 +85,13 @@ struct Walkthrough {
 
     // MARK: 4: ANCOVA-Inter
 
-    /// Arrows at x = 0 from the reference classroom's intercept to each other classroom's,
-    /// spread a little along x so that they do not sit on top of each other.
+    /// Arrows at x = 0 from the reference intercept to each classroom's (the charts spread
+    /// arrows that share an x so that they do not sit on top of each other).
     func shiftArrows(from base: Double, to intercepts: [String: Double], label: (String, Double) -> String?) -> [Mark] {
         let others = data.classrooms.filter { abs((intercepts[$0] ?? base) - base) > 1e-9 }
-        return others.enumerated().map { k, c in
-            let x = -0.12 + 0.24 * Double(k) / Double(max(1, others.count - 1))
+        return others.map { c in
             let to = intercepts[c] ?? base
-            return .arrow(from: (x, base), to: (x, to), color: .category(c), label: label(c, to - base))
+            return .arrow(from: (0, base), to: (0, to), color: .category(c), label: label(c, to - base))
         }
     }
 
