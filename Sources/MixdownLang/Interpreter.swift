@@ -81,11 +81,12 @@ public final class Interpreter {
         case .call(let callee, let args, let loc):
             let function = try calleeValue(callee, in: scope)
             var positional: [(Value, SourceLocation)] = []
-            var named: [(String, Value, SourceLocation)] = []
+            var named: [NamedArgument] = []
             for arg in args {
                 let v = try evaluate(arg.value, in: scope)
                 if let name = arg.name {
-                    named.append((name, v, arg.nameLocation ?? arg.value.startLocation))
+                    named.append(NamedArgument(name: name, value: v, nameLocation: arg.nameLocation ?? arg.value.startLocation,
+                                               valueLocation: arg.value.startLocation))
                 } else {
                     positional.append((v, arg.value.startLocation))
                 }
@@ -132,7 +133,7 @@ public final class Interpreter {
 
     /// Calls a function value with evaluated arguments.
     func call(_ function: Function, positional: [(Value, SourceLocation)],
-              named: [(String, Value, SourceLocation)] = [], at loc: SourceLocation) throws -> Value {
+              named: [NamedArgument] = [], at loc: SourceLocation) throws -> Value {
         switch function {
         case .builtin(let b):
             let args = try Args(binding: b, positional: positional, named: named, at: loc, interpreter: self)

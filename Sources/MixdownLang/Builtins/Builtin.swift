@@ -9,6 +9,14 @@ public struct Param {
     public static func optional(_ name: String, _ value: Value = .none) -> Param { Param(name: name, defaultValue: value) }
 }
 
+/// A named argument of a call, with where its name and its value are written.
+struct NamedArgument {
+    var name: String
+    var value: Value
+    var nameLocation: SourceLocation
+    var valueLocation: SourceLocation
+}
+
 /// A function provided by the language (or a method bound to a value).
 public final class Builtin {
     public let name: String
@@ -37,20 +45,21 @@ public struct Args {
 
     /// Binds call arguments to `builtin`'s parameters.
     init(binding builtin: Builtin, positional: [(Value, SourceLocation)],
-         named: [(String, Value, SourceLocation)], at location: SourceLocation, interpreter: Interpreter) throws {
+         named: [NamedArgument], at location: SourceLocation, interpreter: Interpreter) throws {
         function = builtin.name
         callLocation = location
         self.interpreter = interpreter
         // Named arguments first, then positional ones fill the remaining parameters in order
         // (so `aggregate(df, by = "classroom", mean)` works as in R).
         let names = builtin.params.map(\.name)
-        for (name, value, loc) in named {
+        for arg in named {
+            let name = arg.name, loc = arg.nameLocation
             guard names.contains(name) else {
                 let hint = Suggest.hint(for: name, in: names)
                 let known = names.isEmpty ? "it takes no named arguments" : "its arguments are " + names.map { "'\($0)'" }.joined(separator: ", ")
                 throw LangError("\(builtin.name)() has no argument named '\(name)'; \(known)", at: loc, hint: hint)
             }
-            values[name] = value; locations[name] = loc
+            values[name] = arg.value; locations[name] = arg.valueLocation
         }
         var free = builtin.params.indices.filter { values[builtin.params[$0].name] == nil }[...]
         for (value, loc) in positional {

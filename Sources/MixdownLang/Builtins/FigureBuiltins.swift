@@ -168,14 +168,20 @@ struct RegressionLine {
         self.n = n; self.meanX = mx; self.sxx = sxx; self.xs = x
     }
 
+    /// The 95 % confidence interval of the mean response at `x`.
+    func band(at x: Double) -> (lower: Double, upper: Double) {
+        let t = Distributions.tQuantile(0.975, df: n - 2)
+        let fit = intercept + slope * x
+        let half = t * s * (1 / n + (x - meanX) * (x - meanX) / sxx).squareRoot()
+        return (fit - half, fit + half)
+    }
+
     /// The band and the line over the data's x range, on a grid of 50 points.
     func bandAndLine(color: MarkColor) -> [Mark] {
         let lo = xs.min() ?? 0, hi = xs.max() ?? 1
         let grid = (0..<50).map { lo + (hi - lo) * Double($0) / 49 }
-        let t = Distributions.tQuantile(0.975, df: n - 2)
-        let fit = grid.map { intercept + slope * $0 }
-        let half = grid.map { t * s * (1 / n + ($0 - meanX) * ($0 - meanX) / sxx).squareRoot() }
-        return [.band(x: grid, lower: zip(fit, half).map { $0 - $1 }, upper: zip(fit, half).map { $0 + $1 }, color: color),
+        let bands = grid.map(band)
+        return [.band(x: grid, lower: bands.map(\.lower), upper: bands.map(\.upper), color: color),
                 .line(x: [lo, hi], y: [intercept + slope * lo, intercept + slope * hi], color: color)]
     }
 }

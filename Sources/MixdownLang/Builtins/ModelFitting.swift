@@ -4,5 +4,165 @@ import MixdownStats
 /// ols, lmm and mixedlm: check the formula's columns against the data (located errors with
 /// suggestions), fit with the statistics library, and adapt the result to `FittedModel`.
 enum ModelFitting {
-    static func all() -> [Builtin] { [] }
+    static func all() -> [Builtin] {
+        [
+            Builtin("ols", [.required("formula"), .required("data")]) { args in
+                let formula = try args.formula("formula")
+                let frame = try args.frame("data")
+                try checkColumns(formula, frame, args)
+                guard !formula.isOneSided else {
+                    throw args.error("ols() needs a formula with a response, such as score ~ edu", "formula")
+                }
+                let parsed = try parse(formula.text, formula, args)
+                if !parsed.random.isEmpty {
+                    throw args.error("ols() cannot fit the random term \(parsed.random[0]); use lmm() for a mixed model", "formula")
+                }
+                return .model(try ols(formula, parsed, frame, args))
+            },
+            Builtin("lmm", [.required("formula"), .required("data"), .optional("reml", .bool(true))]) { args in
+                let formula = try args.formula("formula")
+                let frame = try args.frame("data")
+                try checkColumns(formula, frame, args)
+                let parsed = try parse(formula.text, formula, args)
+                guard !parsed.random.isEmpty else {
+                    throw args.error("lmm() needs a random term such as (1 | classroom) in the formula; without one, use ols()", "formula")
+                }
+                return .model(try mixed(formula, parsed, frame, reml: try args.bool("reml"), args))
+            },
+            Builtin("mixedlm", [.required("formula"), .required("data"), .required("groups"), .optional("re_formula"),
+                                .optional("reml", .bool(true))]) { args in
+                let formula = try args.formula("formula")
+                let frame = try args.frame("data")
+                try checkColumns(formula, frame, args)
+                let groups = try args.column("groups", of: frame).name
+                var effects = "1"
+                if args.has("re_formula") {
+                    let re = try args.formula("re_formula")
+                    guard re.isOneSided else {
+                        throw args.error("mixedlm() expects re_formula to be one-sided, such as ~ 1 + edu", "re_formula")
+                    }
+                    try checkColumns(re, frame, args)
+                    effects = re.text.drop(while: { $0 != "~" }).dropFirst().trimmingCharacters(in: .whitespaces)
+                }
+                let text = "\(formula.text) + (\(effects) | \(groups))"
+                let parsed = try parse(text, formula, args)
+                return .model(try mixed(formula, parsed, frame, reml: try args.bool("reml"), args))
+            },
+        ]
+    }
+
+    /// Every column a formula names must exist in the frame; the error points at the name.
+    static func checkColumns(_ formula: FormulaValue, _ frame: Frame, _ args: Args) throws {
+        var names = formula.expr.rhs.names
+        if let lhs = formula.expr.lhs { names = lhs.names + names }
+        for (name, loc) in names where frame.column(name) == nil {
+            throw LangError("the data frame has no column '\(name)'", at: loc, hint: Suggest.hint(for: name, in: frame.names))
+        }
+    }
+
+    static func parse(_ text: String, _ formula: FormulaValue, _ args: Args) throws -> Formula {
+        do {
+            return try Formula(text)
+        } catch let e as FormulaError {
+            var loc = formula.expr.location
+            if e.column - 1 < formula.text.count, !formula.text.contains("\n") { loc.column += e.column - 1 }
+            throw LangError("in the formula: \(e.message)", at: loc)
+        } catch {
+            throw LangError("in the formula: \(error)", at: formula.expr.location)
+        }
+    }
+
+    /// A statistics-library error as a language error at the call.
+    static func fitError(_ error: Error, _ args: Args) -> LangError {
+        if let e = error as? LangError { return e }
+        return args.error("\(args.function)() could not fit the model: \(error)", "formula")
+    }
+
+    static func ols(_ formula: FormulaValue, _ parsed: Formula, _ frame: Frame, _ args: Args) throws -> FittedModel {
+        let fit: OLSFit
+        do {
+            fit = try OLS.fit(parsed, data: try frame.dataFrame())
+        } catch {
+            throw fitError(error, args)
+        }
+        let rows = fit.modelFrame?.rows ?? Array(0..<frame.rowCount)
+        let coefficients = fit.coefficients
+        let names = fit.names
+        let design = (0..<fit.design.columnCount).map { Array(fit.design.column($0)) }
+        return FittedModel(
+            kind: .ols, formula: formula, data: frame.rows(rows), responseName: fit.responseName, response: fit.response,
+            designNames: names, designColumns: design, terms: names,
+            coef: coefficients.map(\.estimate), bse: coefficients.map(\.stdErr), stat: coefficients.map(\.stat),
+            pvalues: coefficients.map(\.pValue), ciLow: coefficients.map(\.ciLow), ciHigh: coefficients.map(\.ciHigh),
+            nobs: fit.nobs, dfResid: fit.dfResid, llf: fit.llf, aic: fit.aic, bic: fit.bic, scale: fit.scale,
+            fitted: fit.fitted, resid: fit.residuals, converged: true, singular: false, warnings: [],
+            rsquared: fit.rsquared, allParams: nil, groupName: nil, covRe: nil, randomEffects: nil,
+            summaryText: { style in
+                style == "lme4" ? Summary.olsLme4(fit, formula: formula.text) : fit.summary()
+            },
+            predictor: { newData in
+                try fit.predict(try newData.dataFrame()).map(\.mean)
+            })
+    }
+
+    static func mixed(_ formula: FormulaValue, _ parsed: Formula, _ frame: Frame, reml: Bool, _ args: Args) throws -> FittedModel {
+        let mf: ModelFrame
+        let fit: LinearMixedModelFit
+        do {
+            mf = try ModelFrame(formula: parsed, data: try frame.dataFrame())
+            guard let response = mf.response else {
+                throw args.error("\(args.function)() needs a formula with a response, such as score ~ edu + (1 | classroom)", "formula")
+            }
+            var terms: [RandomEffectTerm] = []
+            for r in parsed.random {
+                let design = try mf.design(for: r.effects)
+                let (levels, codes) = try mf.grouping(r.grouping)
+                terms.append(RandomEffectTerm(group: r.groupName, levels: levels, levelIndex: codes.map { Int32($0) },
+                                              columnNames: design.columnNames,
+                                              columns: (0..<design.columnCount).map { Array(design.column($0)) }))
+            }
+            let x = mf.fixedDesign
+            let input = MixedModelInput(responseName: mf.responseName ?? "y", response: response,
+                                        fixedNames: x.columnNames,
+                                        fixedColumns: (0..<x.columnCount).map { Array(x.column($0)) }, terms: terms)
+            fit = try LinearMixedModel.fit(input, method: reml ? .reml : .ml)
+        } catch {
+            throw fitError(error, args)
+        }
+        let x = mf.fixedDesign
+        let design = (0..<x.columnCount).map { Array(x.column($0)) }
+        let fixedNames = fit.fixed.map(\.name)
+        var allNames = fixedNames, allValues = fit.fixed.map(\.estimate)
+        for p in fit.statsmodelsParameters ?? [] { allNames.append(p.name); allValues.append(p.scaleFree) }
+        let first = fit.randomEffects.first
+        let covRe = first.map { re in
+            Table(columns: [""] + re.names,
+                  rows: re.names.indices.map { i in [.string(re.names[i])] + re.covariance[i].map(TableValue.number) })
+        }
+        let modes = fit.modes.first
+        let ranef = modes.map { m in
+            Table(columns: [m.group] + m.names,
+                  rows: m.levels.indices.map { i in [.string(m.levels[i])] + m.values[i].map(TableValue.number) })
+        }
+        let fixedSpec = x.spec
+        let beta = fit.fixed.map(\.estimate)
+        return FittedModel(
+            kind: .mixed, formula: formula, data: frame.rows(mf.rows), responseName: fit.responseName,
+            response: mf.response ?? [], designNames: x.columnNames, designColumns: design, terms: fixedNames,
+            coef: beta, bse: fit.fixed.map(\.stderr), stat: fit.fixed.map(\.z), pvalues: fit.fixed.map(\.pValue),
+            ciLow: fit.fixed.map(\.ciLow), ciHigh: fit.fixed.map(\.ciHigh), nobs: fit.nobs,
+            dfResid: Double(fit.nobs - fixedNames.count), llf: fit.logLikelihood, aic: fit.aic, bic: fit.bic,
+            scale: fit.residualVariance, fitted: fit.fitted, resid: fit.residuals, converged: fit.converged,
+            singular: fit.singular, warnings: fit.warnings, rsquared: nil,
+            allParams: NamedVector(names: allNames, values: allValues), groupName: first?.group, covRe: covRe,
+            randomEffects: ranef,
+            summaryText: { style in
+                style == "lme4" ? Summary.mixedLme4(fit, formula: formula.text, parsed: parsed)
+                    : Summary.mixedStatsmodels(fit, formula: formula.text)
+            },
+            predictor: { newData in
+                let (m, _) = try fixedSpec.matrix(for: try newData.dataFrame())
+                return (0..<m.rowCount).map { i in zip(m.row(i), beta).reduce(0) { $0 + $1.0 * $1.1 } }
+            })
+    }
 }
