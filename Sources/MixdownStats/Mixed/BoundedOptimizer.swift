@@ -18,8 +18,8 @@ struct BoundedOptimizer {
         init(_ f: @escaping ([Double]) -> Double) { self.f = f }
     }
 
-    var xtolRel = 1e-12
-    var ftolAbs = 1e-14
+    var xtolRel = 1e-8
+    var ftolRel = 1e-12
     var maxEvaluations = 20_000
 
     func minimize(start: [Double], lower: [Double], _ f: @escaping ([Double]) -> Double) -> Outcome {
@@ -39,7 +39,7 @@ struct BoundedOptimizer {
         var lo = lower
         nlopt_set_lower_bounds(opt, &lo)
         nlopt_set_xtol_rel(opt, xtolRel)
-        nlopt_set_ftol_abs(opt, ftolAbs)
+        nlopt_set_ftol_rel(opt, ftolRel)
         nlopt_set_maxeval(opt, Int32(maxEvaluations))
         var x = start
         var fmin = 0.0

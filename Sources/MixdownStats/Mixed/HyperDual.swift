@@ -44,25 +44,39 @@ struct HyperDual: Sendable {
     }
 }
 
-/// Small dense LU factorisation with partial pivoting over hyper-dual numbers (row-major k×k).
+/// Small dense LU factorisation with partial pivoting over hyper-dual numbers (row-major k×k),
+/// reusable without reallocation across the many per-group factorisations of the Hessian.
 struct HyperDualLU {
     private var lu: [HyperDual]
     private var perm: [Int]
+    private var tmp: [HyperDual]
     let k: Int
     /// log|det|, with its derivatives.
     private(set) var logAbsDet = HyperDual.zero
-    let isSingular: Bool
+    private(set) var isSingular = false
+
+    init(k: Int) {
+        self.k = k
+        lu = [HyperDual](repeating: .zero, count: k * k)
+        perm = Array(0..<k)
+        tmp = [HyperDual](repeating: .zero, count: k)
+    }
 
     init(_ m: [HyperDual], k: Int) {
-        self.k = k
-        lu = m
-        perm = Array(0..<k)
-        var singular = false
+        self.init(k: k)
+        factor(m)
+    }
+
+    /// Factors m (row-major k×k) into this object's storage.
+    mutating func factor(_ m: [HyperDual]) {
+        for i in 0..<(k * k) { lu[i] = m[i] }
+        for i in 0..<k { perm[i] = i }
+        isSingular = false
         var ld = HyperDual.zero
         for c in 0..<k {
             var piv = c
             for r in (c + 1)..<max(k, c + 1) where abs(lu[r * k + c].a) > abs(lu[piv * k + c].a) { piv = r }
-            if lu[piv * k + c].a == 0 { singular = true; break }
+            if lu[piv * k + c].a == 0 { isSingular = true; break }
             if piv != c {
                 for j in 0..<k { lu.swapAt(c * k + j, piv * k + j) }
                 perm.swapAt(c, piv)
@@ -77,20 +91,19 @@ struct HyperDualLU {
                 for j in (c + 1)..<k { lu[r * k + j] -= f * lu[c * k + j] }
             }
         }
-        isSingular = singular
         logAbsDet = ld
     }
 
-    /// Solves M x = b.
-    func solve(_ b: [HyperDual]) -> [HyperDual] {
-        var x = (0..<k).map { b[perm[$0]] }
-        for i in 0..<k { for j in 0..<i { x[i] -= lu[i * k + j] * x[j] } }
+    /// Solves M x = b in place (b has k entries starting at `offset`).
+    mutating func solve(_ b: inout [HyperDual], offset: Int = 0) {
+        for i in 0..<k { tmp[i] = b[offset + perm[i]] }
+        for i in 0..<k { for j in 0..<i { tmp[i] -= lu[i * k + j] * tmp[j] } }
         var i = k - 1
         while i >= 0 {
-            for j in (i + 1)..<k { x[i] -= lu[i * k + j] * x[j] }
-            x[i] = x[i] / lu[i * k + i]
+            for j in (i + 1)..<k { tmp[i] -= lu[i * k + j] * tmp[j] }
+            tmp[i] = tmp[i] / lu[i * k + i]
             i -= 1
         }
-        return x
+        for i in 0..<k { b[offset + i] = tmp[i] }
     }
 }

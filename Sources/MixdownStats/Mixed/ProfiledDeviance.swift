@@ -218,6 +218,7 @@ final class ProfiledDeviance {
         }
         let tA = tFactors[0]
         var ok = true
+        var diagProduct = 1.0
         tA.withUnsafeBufferPointer { T in
             aa.withUnsafeBufferPointer { AA in
                 xa.withUnsafeBufferPointer { XA in
@@ -246,7 +247,11 @@ final class ProfiledDeviance {
                                             }
                                         }
                                         if !DenseKernels.cholesky(l, qA) { ok = false; return }
-                                        for i in 0..<qA { logdet += 2 * Foundation.log(l[i * qA + i]) }
+                                        // Accumulate the product of the diagonals; one log per ~1e100 of range.
+                                        for i in 0..<qA { diagProduct *= l[i * qA + i] }
+                                        if diagProduct > 1e100 || diagProduct < 1e-100 {
+                                            logdet += 2 * Foundation.log(diagProduct); diagProduct = 1
+                                        }
                                         // LXA_j = (XA_j T) L^{-T}
                                         let xaj = XA.baseAddress! + j * qA * P1
                                         let lxaj = LXA.baseAddress! + j * qA * P1
@@ -277,6 +282,7 @@ final class ProfiledDeviance {
             }
         }
         if !ok { return .infinity }
+        logdet += 2 * Foundation.log(diagProduct)
         if qB > 0 {
             // LBA_j = (Λ_B' BA_j T) L_j^{-T}
             for j in 0..<mA {

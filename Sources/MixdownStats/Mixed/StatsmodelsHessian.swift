@@ -23,6 +23,11 @@ struct StatsmodelsHessian {
         size = k
         var h = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
         let fac = Double(method == .reml ? n - p : n)
+        var m = [HyperDual](repeating: .zero, count: q * q)
+        var w = [HyperDual](repeating: .zero, count: q)
+        var sw = [HyperDual](repeating: .zero, count: q)
+        var solved = [HyperDual](repeating: .zero, count: p * q)
+        var lu = HyperDualLU(k: q)
         for a in 0..<k {
             for b in a..<k {
                 var bh = beta.map { HyperDual($0) }
@@ -53,7 +58,6 @@ struct StatsmodelsHessian {
                     let g = j * q * q
                     let xb = j * q * P1
                     // M = I + Ψ G (row-major)
-                    var m = [HyperDual](repeating: .zero, count: q * q)
                     for r in 0..<q {
                         for c in 0..<q {
                             var s = HyperDual(r == c ? 1 : 0)
@@ -61,41 +65,42 @@ struct StatsmodelsHessian {
                             m[r * q + c] = s
                         }
                     }
-                    let lu = HyperDualLU(m, k: q)
+                    lu.factor(m)
                     logdetV += lu.logAbsDet
-                    // w = Z'r = Z'y − Z'X β
-                    var w = [HyperDual](repeating: .zero, count: q)
+                    // w = Z'r = Z'y − Z'X β; then s = M⁻¹ Ψ w.
                     for t in 0..<q {
                         var s = HyperDual(xyz[xb + t * P1 + p])
                         for c in 0..<p { s -= bh[c] * HyperDual(xyz[xb + t * P1 + c]) }
                         w[t] = s
                     }
-                    func psiTimes(_ v: [HyperDual]) -> [HyperDual] {
-                        (0..<q).map { r in
-                            var s = HyperDual.zero
-                            for t in 0..<q { s += ps[r][t] * v[t] }
-                            return s
-                        }
+                    for r in 0..<q {
+                        var s = HyperDual.zero
+                        for t in 0..<q { s += ps[r][t] * w[t] }
+                        sw[r] = s
                     }
-                    let sw = lu.solve(psiTimes(w))
+                    lu.solve(&sw)
                     for t in 0..<q { q2 -= w[t] * sw[t] }
-                    if method == .reml {
-                        var solved: [[HyperDual]] = []
+                    // −½ log|X'V⁻¹X| does not depend on β: its mixed derivatives with β vanish.
+                    if method == .reml && a >= p && b >= p {
                         for d in 0..<p {
-                            let zx = (0..<q).map { HyperDual(xyz[xb + $0 * P1 + d]) }
-                            solved.append(lu.solve(psiTimes(zx)))
+                            for r in 0..<q {
+                                var s = HyperDual.zero
+                                for t in 0..<q { s += ps[r][t] * HyperDual(xyz[xb + t * P1 + d]) }
+                                solved[d * q + r] = s
+                            }
+                            lu.solve(&solved, offset: d * q)
                         }
                         for c in 0..<p {
                             for d in 0..<p {
                                 var s = HyperDual.zero
-                                for t in 0..<q { s += HyperDual(xyz[xb + t * P1 + c]) * solved[d][t] }
+                                for t in 0..<q { s += HyperDual(xyz[xb + t * P1 + c]) * solved[d * q + t] }
                                 xvx[c * p + d] -= s
                             }
                         }
                     }
                 }
                 var ll = -0.5 * fac * q2.log.d - 0.5 * logdetV.d
-                if method == .reml && p > 0 {
+                if method == .reml && p > 0 && a >= p && b >= p {
                     ll -= 0.5 * HyperDualLU(xvx, k: p).logAbsDet.d
                 }
                 h[a][b] = ll
