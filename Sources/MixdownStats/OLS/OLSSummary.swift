@@ -4,7 +4,6 @@ extension OLSFit {
     public func summary() -> String {
         let width = 78
         let rule = String(repeating: "=", count: width)
-        let thin = String(repeating: "-", count: width)
         func pair(_ l: String, _ lv: String, _ r: String, _ rv: String) -> String {
             let left = NumberFormat.left(l, 20) + NumberFormat.right(lv, 19)
             return NumberFormat.left(left, 39) + "   " + NumberFormat.left(r, 20) + NumberFormat.right(rv, 16)
