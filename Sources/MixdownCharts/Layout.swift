@@ -76,13 +76,16 @@ struct Frame {
     let showYTickLabels: Bool
 }
 
-/// The legend's place and rows.
+/// The legend's place and entries (glyph centres in pixels).
 struct LegendLayout {
     enum Glyph { case dot, bar, patch, line }
-    let x: Double
-    let y: Double
-    let title: String?
-    let entries: [(category: String, glyph: Glyph)]
+    struct Entry {
+        var category: String
+        var glyph: Glyph
+        var cx: Double
+        var cy: Double
+    }
+    let entries: [Entry]
 }
 
 /// Decides every position: plot rectangles, ticks, axis titles, panel titles, legend.
@@ -158,14 +161,22 @@ struct LayoutEngine {
         let legendEntries = colors.categories
         let legendTitle = figure.legendTitle.flatMap { $0.isEmpty ? nil : $0 }
         var legendWidth = 0.0
+        var legendRows = 1
+        var legendColumn = 0.0
         let showLegend = figure.showLegend && !legendEntries.isEmpty
         if showLegend {
             let titleW = legendTitle.map { TextMetrics.width($0, fontSize: Style.legendTitleFont, bold: true) } ?? 0
             let labelW = legendEntries.map { TextMetrics.width($0, fontSize: Style.legendFont) }.max() ?? 0
-            legendWidth = 16 + max(titleW, 22 + labelW) + 4
+            // Entries that do not fit under one another go into further columns.
+            let titleHeight = legendTitle == nil ? 0 : TextMetrics.ascent * Style.legendTitleFont + 6
+            let room = figure.height - plotTop - titleHeight - Style.margin
+            legendRows = max(1, min(legendEntries.count, Int(room / Style.legendRow)))
+            let columns = (legendEntries.count + legendRows - 1) / legendRows
+            legendColumn = 22 + labelW + 12
+            legendWidth = 16 + max(titleW, Double(columns) * legendColumn - 12) + 4
         }
 
-        let rightPad = 12.0
+        let rightPad = 16.0
         let used = Style.margin + axisWidths.reduce(0, +) + Double(n - 1) * Style.panelGap + legendWidth + rightPad
         let plotWidth = (figure.width - used) / Double(n)
         guard plotWidth >= 40 else {
@@ -248,22 +259,23 @@ struct LayoutEngine {
         var legend: LegendLayout?
         if showLegend, let last = frames.last {
             let x = last.plot.x1 + 16
-            var entries: [(category: String, glyph: LegendLayout.Glyph)] = []
-            for c in legendEntries { entries.append((c, glyph(for: c))) }
-            legend = LegendLayout(x: x, y: plotTop, title: legendTitle, entries: entries)
-            var y = plotTop
+            var top = plotTop
             if let title = legendTitle {
-                y += TextMetrics.ascent * Style.legendTitleFont
-                texts.append(TextItem(text: title, x: x, y: y, fontSize: Style.legendTitleFont, anchor: .start,
+                top += TextMetrics.ascent * Style.legendTitleFont
+                texts.append(TextItem(text: title, x: x, y: top, fontSize: Style.legendTitleFont, anchor: .start,
                                       bold: true, cssClass: "mx-legend-title"))
-                y += 6
+                top += 6
             }
-            for e in entries {
-                let center = y + Style.legendRow / 2
-                texts.append(TextItem(text: e.category, x: x + 22, y: center + 0.35 * Style.legendFont,
+            var entries: [LegendLayout.Entry] = []
+            for (k, c) in legendEntries.enumerated() {
+                let column = Double(k / legendRows), row = Double(k % legendRows)
+                let left = x + column * legendColumn
+                let center = top + row * Style.legendRow + Style.legendRow / 2
+                entries.append(.init(category: c, glyph: glyph(for: c), cx: left + 8, cy: center))
+                texts.append(TextItem(text: c, x: left + 22, y: center + 0.35 * Style.legendFont,
                                       fontSize: Style.legendFont, anchor: .start, cssClass: "mx-legend-label"))
-                y += Style.legendRow
             }
+            legend = LegendLayout(entries: entries)
         }
         return (frames, texts, legend)
     }

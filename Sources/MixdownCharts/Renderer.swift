@@ -318,10 +318,8 @@ struct Renderer {
 
     private func drawLegend(_ l: LegendLayout, colors: ColorMap, texts: [TextItem]) -> String {
         var content = ""
-        var y = l.y
-        if l.title != nil { y += TextMetrics.ascent * Style.legendTitleFont + 6 }
         for e in l.entries {
-            let cy = y + Style.legendRow / 2, cx = l.x + 8
+            let cx = e.cx, cy = e.cy
             let paint = colors.paint(category: e.category)
             switch e.glyph {
             case .dot:
@@ -337,7 +335,6 @@ struct Renderer {
                 content += SVG.element("path", [("d", "M" + Format.num(cx - 8) + " " + Format.num(cy) + "h16"),
                                                 ("stroke", paint), ("stroke-width", "2")])
             }
-            y += Style.legendRow
         }
         content += texts.map(SVG.text).joined()
         return SVG.element("g", [("class", "mx-legend")], content: content)
