@@ -135,11 +135,11 @@ struct LayoutEngine {
             throw ChartError.invalidParameter("figure \(figure.id): height \(Format.num(figure.height)) leaves no room for the plot")
         }
 
-        // Y ticks, then the width each panel's y axis needs.
+        // Y ticks (at most 9, at least 30 px apart), then the width each panel's y axis needs.
         let plotHeight = plotBottom - plotTop
         var yTickSets: [(values: [Double], labels: [String])] = []
         for d in yDomains {
-            let step = LinearScale.tickStep(for: d, maxCount: Int(plotHeight / 30) + 1)
+            let step = LinearScale.tickStep(for: d, maxCount: min(9, Int(plotHeight / 30) + 1))
             let values = LinearScale.ticks(in: d, step: step)
             yTickSets.append((values, LinearScale.labels(for: values, step: step)))
         }
@@ -203,7 +203,7 @@ struct LayoutEngine {
             } else {
                 let s = LinearScale(domain: xDomains[i], range: (plot.x0, plot.x1))
                 xScale = .linear(s)
-                var maxCount = Int(plotWidth / 50) + 1
+                var maxCount = min(9, Int(plotWidth / 50) + 1)
                 while true {
                     let step = LinearScale.tickStep(for: xDomains[i], maxCount: maxCount)
                     let values = LinearScale.ticks(in: xDomains[i], step: step)
