@@ -114,4 +114,6 @@ public struct LinearMixedModelFit: Sendable {
     public var warnings: [String]
     /// Per term (input order): levels, minimum, maximum and mean group size.
     public var groupSizes: [(group: String, levels: Int, min: Int, max: Int, mean: Double)]
+    /// Rows dropped for a missing value before fitting (set by the formula front end).
+    public var droppedRows = 0
 }
