@@ -34,6 +34,11 @@ public enum Layout: Sendable, Equatable {
 /// are collected over the whole figure, sorted, and given tab10 colours in that order, so a
 /// category has the same colour in every panel and in the legend.
 ///
+/// Ink (axes, tick labels, titles, ink-coloured marks) is `currentColor`, set by a `<style>` scoped
+/// to the figure's id: `var(--mx-ink)` when the page defines it, else dark grey, or light grey under
+/// `prefers-color-scheme: dark`. `--mx-paper` (the page background) outlines points. A page with
+/// its own theme switch should set both custom properties; a standalone `.svg` needs nothing.
+///
 /// ```swift
 /// let fig = Figure(panels: [Panel(xLabel: "edu", yLabel: "score",
 ///                                 marks: [.points(x: edu, y: score, categories: classroom)])],

@@ -120,4 +120,27 @@ import Testing
         // Colours cycle after ten categories ("group 10" sorts after "group 1").
         #expect(dots.first?["fill"] == "#1f77b4")
     }
+
+    @Test func degenerateButValidInputStillDraws() throws {
+        let cases: [Panel] = [
+            Panel(marks: [.points(x: [3], y: [3])]),                                   // one point
+            Panel(marks: [.line(x: [0, 1], y: [2, 2])]),                                // flat line
+            Panel(marks: [.bars(categories: ["a", "b"], values: [-1, 0.5])]),           // negative bar
+            Panel(marks: []),                                                           // nothing
+            Panel(marks: [.arrow(from: (1, 1), to: (1, 1))]),                           // zero-length arrow
+            Panel(marks: [.points(x: [0, 1e6], y: [-1e-6, 1e-6])]),                     // extreme spans
+        ]
+        for (k, panel) in cases.enumerated() {
+            let svg = try Figure(panels: [panel], id: "d\(k)").svg()
+            let root = try XMLNode.parse(svg)
+            #expect(root.name == "svg")
+            #expect(!svg.contains("e+") && !svg.contains("e-0") && !svg.contains("nan") && !svg.contains("inf"))
+        }
+        #expect(throws: ChartError.self) {
+            try Figure(panels: [Panel(marks: [.density([2, 2, 2])])], id: "flat").svg()
+        }
+        #expect(throws: ChartError.self) {
+            try Figure(panels: [Panel(marks: []), Panel(marks: [])], layout: .single, id: "two").svg()
+        }
+    }
 }
