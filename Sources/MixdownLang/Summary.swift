@@ -84,42 +84,101 @@ enum Summary {
 
     // MARK: Mixed models
 
+    /// Python's `str.center`: the extra space goes right unless both the padding and the
+    /// width are odd.
+    static func center(_ s: String, _ w: Int) -> String {
+        let pad = w - s.count
+        guard pad > 0 else { return s }
+        let leftPad = pad / 2 + (pad & w & 1)
+        return String(repeating: " ", count: leftPad) + s + String(repeating: " ", count: pad - leftPad)
+    }
+
+    /// One statsmodels `SimpleTable` in text: optional header row (centred), optional stub
+    /// column (left-aligned), data cells aligned left or right, columns joined by `colsep`.
+    static func simpleTable(header: [String]?, stubs: [String]?, cells: [[String]], alignRight: Bool,
+                            colsep: String) -> [String] {
+        var rows = cells
+        var head = header
+        if let stubs {
+            rows = zip(stubs, cells).map { [$0] + $1 }
+            head = header.map { [""] + $0 }
+        }
+        let n = rows.first?.count ?? head?.count ?? 0
+        var widths = [Int](repeating: 0, count: n)
+        for r in rows + (head.map { [$0] } ?? []) { for (j, c) in r.enumerated() where j < n { widths[j] = max(widths[j], c.count) } }
+        var lines: [String] = []
+        if let head {
+            lines.append(head.enumerated().map { center($1, widths[$0]) }.joined(separator: colsep))
+        }
+        for r in rows {
+            lines.append(r.enumerated().map { j, c in
+                (stubs != nil && j == 0) || !alignRight ? left(c, widths[j]) : right(c, widths[j])
+            }.joined(separator: colsep))
+        }
+        return lines
+    }
+
+    /// statsmodels' `MixedLMResults.summary()` (summary2 layout), reproduced character for character.
     static func mixedStatsmodels(_ fit: LinearMixedModelFit, formula: String) -> String {
         let sizes = fit.groupSizes.first
-        var lines: [String] = []
-        let headerRows: [(String, String, String, String)] = [
-            ("Model:", "MixedLM", "Dependent Variable:", fit.responseName),
-            ("No. Observations:", "\(fit.nobs)", "Method:", fit.method == .reml ? "REML" : "ML"),
-            ("No. Groups:", "\(sizes?.levels ?? 0)", "Scale:", f(fit.residualVariance, 4)),
-            ("Min. group size:", "\(sizes?.min ?? 0)", fit.method == .reml ? "Log-Likelihood:" : "Log-Likelihood:", f(fit.logLikelihood, 4)),
-            ("Max. group size:", "\(sizes?.max ?? 0)", "Converged:", fit.converged ? "Yes" : "No"),
-            ("Mean group size:", f(sizes?.mean ?? 0, 1), "", ""),
+        let items: [(String, String)] = [
+            ("Model:", "MixedLM"), ("No. Observations:", "\(fit.nobs)"), ("No. Groups:", "\(sizes?.levels ?? 0)"),
+            ("Min. group size:", "\(sizes?.min ?? 0)"), ("Max. group size:", "\(sizes?.max ?? 0)"),
+            ("Mean group size:", f(sizes?.mean ?? 0, 1)), ("Dependent Variable:", fit.responseName),
+            ("Method:", fit.method == .reml ? "REML" : "ML"), ("Scale:", f(fit.residualVariance, 4)),
+            ("Log-Likelihood:", f(fit.logLikelihood, 4)), ("Converged:", fit.converged ? "Yes" : "No"),
         ]
-        var rows: [(String, [String])] = fit.fixed.map { c in
-            (c.name, [f(c.estimate, 3), f(c.stderr, 3), f(c.z, 3), f(c.pValue, 3), f(c.ciLow, 3), f(c.ciHigh, 3)])
+        let padded = items + (items.count % 2 == 1 ? [("", "")] : [])
+        let half = padded.count / 2
+        let info = (0..<half).map { [padded[$0].0, padded[$0].1, padded[half + $0].0, padded[half + $0].1] }
+
+        var names: [String] = []
+        var cells: [[String]] = []
+        for c in fit.fixed {
+            names.append(c.name)
+            cells.append([f(c.estimate, 3), f(c.stderr, 3), f(c.z, 3), f(c.pValue, 3), f(c.ciLow, 3), f(c.ciHigh, 3)])
         }
         if let params = fit.statsmodelsParameters {
-            rows += params.map { ($0.name, [f($0.dataScale, 3), f($0.stderrSummary, 3), "", "", "", ""]) }
+            for p in params {
+                names.append(p.name)
+                cells.append([f(p.dataScale, 3), f(p.stderrSummary, 3), "", "", "", ""])
+            }
         } else {
             for re in fit.randomEffects {
                 for (i, name) in re.names.enumerated() {
-                    rows.append(("\(re.group) \(name) Var", [f(re.covariance[i][i], 3), "", "", "", "", ""]))
+                    names.append("\(re.group) \(name) Var")
+                    cells.append([f(re.covariance[i][i], 3), "", "", "", "", ""])
                 }
             }
         }
-        let nameWidth = max(14, (rows.map { $0.0.count }.max() ?? 0) + 1)
-        let table = grid(["Coef.", "Std.Err.", "z", "P>|z|", "[0.025", "0.975]"], rows, nameWidth: nameWidth, width: 9)
-        let width = max(56, nameWidth + 6 * 9)
-        let head = header(headerRows, half: width / 2 - 2)
-        lines.append(right("Mixed Linear Model Regression Results", (width + 37) / 2))
-        lines.append(String(repeating: "=", count: width))
-        lines += head
-        lines.append(String(repeating: "-", count: width))
-        lines.append(table[0])
-        lines.append(String(repeating: "-", count: width))
-        lines += table.dropFirst()
-        lines.append(String(repeating: "=", count: width))
-        return lines.joined(separator: "\n")
+        let header = ["Coef.", "Std.Err.", "z", "P>|z|", "[0.025", "0.975]"]
+
+        // summary2's _measure_tables: widen the narrower table's separators, then its first column.
+        let infoLength = simpleTable(header: nil, stubs: nil, cells: info, alignRight: false, colsep: " ")[0].count
+        let coefLength = simpleTable(header: header, stubs: names, cells: cells, alignRight: true, colsep: " ")[0].count
+        let widest = max(infoLength, coefLength)
+        func padding(_ length: Int, columns: Int) -> (sep: Int, index: Int) {
+            let nsep = max(columns - 1, 1)
+            let pad = (widest - length) / nsep
+            return (pad, widest - (length + nsep * pad))
+        }
+        let infoPad = padding(infoLength, columns: 4)
+        let coefPad = padding(coefLength, columns: 6)
+        let infoRows = info.map { r in [r[0] + String(repeating: " ", count: infoPad.index)] + r.dropFirst() }
+        let infoText = simpleTable(header: nil, stubs: nil, cells: infoRows, alignRight: false,
+                                   colsep: String(repeating: " ", count: infoPad.sep + 1))
+        let coefText = simpleTable(header: header, stubs: names.map { $0 + String(repeating: " ", count: coefPad.index) },
+                                   cells: cells, alignRight: true, colsep: String(repeating: " ", count: coefPad.sep + 1))
+        let title = "Mixed Linear Model Regression Results"
+        var lines = [String(repeating: " ", count: max(0, Int(Double(widest) / 2 - Double(title.count) / 2))) + title]
+        lines.append(String(repeating: "=", count: widest))
+        lines += infoText
+        lines.append(String(repeating: "-", count: coefText[0].count))
+        lines.append(coefText[0])
+        lines.append(String(repeating: "-", count: coefText[0].count))
+        lines += coefText.dropFirst()
+        lines.append(String(repeating: "=", count: widest))
+        return lines.joined(separator: "\n") + "\n"
     }
 
     static func mixedLme4(_ fit: LinearMixedModelFit, formula: String, parsed: Formula) -> String {

@@ -67,7 +67,7 @@ import Testing
         let r = try runWithScore(["x = df.scor", "x = aggregate(df, by = \"clasroom\", mean)"])
         #expect(r[0].error == LangError("the data frame has no column 'scor'", at: SourceLocation(file: "lesson.md", line: 1, column: 8),
                                         hint: "did you mean 'score'?"))
-        #expect(r[1].error == LangError("the data frame has no column 'clasroom'", at: SourceLocation(file: "lesson.md", line: 1, column: 20),
+        #expect(r[1].error == LangError("the data frame has no column 'clasroom'", at: SourceLocation(file: "lesson.md", line: 1, column: 24),
                                         hint: "did you mean 'classroom'?"))
     }
 
