@@ -123,7 +123,7 @@ import Testing
         guard case .text(let mixed)? = r[0].outputs.last, case .text(let ols)? = r[1].outputs.last else {
             Issue.record("no summaries"); return
         }
-        #expect(mixed.hasPrefix("Linear mixed model fit by REML\nFormula: score ~ edu + (1 | classroom)\n"))
+        #expect(mixed.hasPrefix("Linear mixed model fit by REML ['lmerMod']\nFormula: score ~ edu + (1 | classroom)\n"))
         #expect(mixed.contains("Number of obs: 60, groups:  classroom, 3"))
         #expect(mixed.contains(" classroom (Intercept)"))
         #expect(ols.hasPrefix("Call:\nlm(formula = score ~ edu)\n"))

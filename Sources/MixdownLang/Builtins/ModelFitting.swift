@@ -109,23 +109,9 @@ enum ModelFitting {
         let mf: ModelFrame
         let fit: LinearMixedModelFit
         do {
-            mf = try ModelFrame(formula: parsed, data: try frame.dataFrame())
-            guard let response = mf.response else {
-                throw args.error("\(args.function)() needs a formula with a response, such as score ~ edu + (1 | classroom)", "formula")
-            }
-            var terms: [RandomEffectTerm] = []
-            for r in parsed.random {
-                let design = try mf.design(for: r.effects)
-                let (levels, codes) = try mf.grouping(r.grouping)
-                terms.append(RandomEffectTerm(group: r.groupName, levels: levels, levelIndex: codes.map { Int32($0) },
-                                              columnNames: design.columnNames,
-                                              columns: (0..<design.columnCount).map { Array(design.column($0)) }))
-            }
-            let x = mf.fixedDesign
-            let input = MixedModelInput(responseName: mf.responseName ?? "y", response: response,
-                                        fixedNames: x.columnNames,
-                                        fixedColumns: (0..<x.columnCount).map { Array(x.column($0)) }, terms: terms)
-            fit = try LinearMixedModel.fit(input, method: reml ? .reml : .ml)
+            let built = try LinearMixedModel.input(formula: parsed, data: try frame.dataFrame())
+            mf = built.frame
+            fit = try LinearMixedModel.fit(built.input, method: reml ? .reml : .ml)
         } catch {
             throw fitError(error, args)
         }
@@ -157,8 +143,7 @@ enum ModelFitting {
             allParams: NamedVector(names: allNames, values: allValues), groupName: first?.group, covRe: covRe,
             randomEffects: ranef,
             summaryText: { style in
-                style == "lme4" ? Summary.mixedLme4(fit, formula: formula.text, parsed: parsed)
-                    : Summary.mixedStatsmodels(fit, formula: formula.text)
+                style == "lme4" ? MixedSummary.lme4(fit, formula: formula.text) : MixedSummary.statsmodels(fit)
             },
             predictor: { newData in
                 let (m, _) = try fixedSpec.matrix(for: try newData.dataFrame())
