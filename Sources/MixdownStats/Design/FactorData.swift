@@ -46,6 +46,16 @@ enum FactorData {
         return x.description
     }
 
+    /// Sets `mask[i]` for every missing row.
+    func markMissing(_ mask: inout [Bool]) {
+        switch self {
+        case .numeric(let v):
+            for i in v.indices where v[i].isNaN { mask[i] = true }
+        case .categorical(_, let codes):
+            for i in codes.indices where codes[i] < 0 { mask[i] = true }
+        }
+    }
+
     func isMissing(_ row: Int) -> Bool {
         switch self {
         case .numeric(let v): return v[row].isNaN

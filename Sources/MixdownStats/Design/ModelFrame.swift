@@ -47,10 +47,11 @@ public struct ModelFrame: Sendable {
         if let r = formula.response, case .categorical = all[r]! {
             throw ModelError(.input, "the response '\(r.name)' holds strings; it must be numeric")
         }
+        var missing = [Bool](repeating: false, count: data.rowCount)
+        for f in factors { all[f]!.markMissing(&missing) }
         var keep: [Int] = []
         keep.reserveCapacity(data.rowCount)
-        let values = factors.map { all[$0]! }
-        for i in 0..<data.rowCount where !values.contains(where: { $0.isMissing(i) }) { keep.append(i) }
+        for i in 0..<data.rowCount where !missing[i] { keep.append(i) }
         guard !keep.isEmpty else {
             throw ModelError(.input, data.rowCount == 0 ? "the data have no rows"
                              : "no row has a value in every column the formula uses (\(formula.columnNames.joined(separator: ", ")))")
@@ -191,7 +192,9 @@ extension DesignSpec {
                 throw ModelError(.input, "'\(coding.factor.name)' holds strings in the new data but was numeric when fitted")
             }
         }
-        let keep = (0..<frame.rowCount).filter { i in !data.contains { $0.isMissing(i) } }
+        var missing = [Bool](repeating: false, count: frame.rowCount)
+        for d in data { d.markMissing(&missing) }
+        let keep = (0..<frame.rowCount).filter { !missing[$0] }
         let kept = keep.count == frame.rowCount ? data : data.map { d -> FactorData in
             switch d {
             case .numeric(let v): return .numeric(keep.map { v[$0] })

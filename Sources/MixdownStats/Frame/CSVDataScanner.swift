@@ -120,13 +120,15 @@ struct DataScanner {
 struct ColumnSink {
     let isString: Bool
     private(set) var count = 0
-    private var capacity = 4096
+    private var capacity: Int
     private var numbers: UnsafeMutablePointer<Double>
     private var codes: UnsafeMutablePointer<Int32>
     var interner = ByteInterner()
 
-    init(isString: Bool) {
+    /// `expectedRows` sizes the first allocation (an upper bound avoids any regrowth).
+    init(isString: Bool, expectedRows: Int) {
         self.isString = isString
+        self.capacity = max(16, expectedRows)
         numbers = .allocate(capacity: isString ? 1 : capacity)
         codes = .allocate(capacity: isString ? capacity : 1)
     }

@@ -77,7 +77,8 @@ enum CSVReader {
     private static func scanData(_ scanner: inout FieldScanner, names: [String],
                                  stringColumns: inout Set<Int>) throws -> [Column]? {
         let ncols = names.count
-        var sinks = (0..<ncols).map { ColumnSink(isString: stringColumns.contains($0)) }
+        let expected = scanner.lineBreaksAfterPosition() + 1
+        var sinks = (0..<ncols).map { ColumnSink(isString: stringColumns.contains($0), expectedRows: expected) }
         defer { for s in sinks { s.release() } }
         var data = DataScanner(scanner: scanner)
         let failed = try sinks.withUnsafeMutableBufferPointer { try data.run($0) }
@@ -212,6 +213,20 @@ struct FieldScanner {
     mutating func rewind(to position: Int, line: Int) {
         self.position = position
         self.line = line
+    }
+
+    /// Number of line feeds from `position` to the end (an upper bound on the records left, minus one).
+    func lineBreaksAfterPosition() -> Int {
+        var count = 0
+        var p = UnsafeRawPointer(base + position)
+        var left = end - position
+        while left > 0, let hit = memchr(p, 0x0A, left) {
+            count += 1
+            let next = UnsafeRawPointer(hit) + 1
+            left -= next - p
+            p = next
+        }
+        return count
     }
 
     /// True when the last record is an empty line.

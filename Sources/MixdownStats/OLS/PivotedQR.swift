@@ -41,13 +41,11 @@ struct PivotedQR {
     /// Least-squares coefficients for `y` (original column order); requires full rank.
     func solve(_ y: [Double]) throws -> [Double] {
         var c = y
-        var at = a
-        var t = tau
         var info = LAPACKE_dormqr(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), CChar(UInt8(ascii: "T")),
-                                  Int32(n), 1, Int32(p), &at, Int32(n), &t, &c, Int32(n))
+                                  Int32(n), 1, Int32(p), a, Int32(n), tau, &c, Int32(n))
         guard info == 0 else { throw ModelError(.fit, "applying Q failed (LAPACK dormqr info \(info))") }
         info = LAPACKE_dtrtrs(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "U")), CChar(UInt8(ascii: "N")), CChar(UInt8(ascii: "N")),
-                              Int32(p), 1, &at, Int32(n), &c, Int32(n))
+                              Int32(p), 1, a, Int32(n), &c, Int32(n))
         guard info == 0 else { throw ModelError(.fit, "the triangular solve failed (LAPACK dtrtrs info \(info))") }
         var beta = [Double](repeating: 0, count: p)
         for k in 0..<p { beta[pivot[k]] = c[k] }
