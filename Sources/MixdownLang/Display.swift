@@ -3,8 +3,20 @@ import Foundation
 /// Turns values into what a cell shows: tables stay tables (numbers as numbers), figures become
 /// SVG, models their text summary plus warnings; everything else is text.
 enum Display {
-    /// The outputs for a value written bare in a cell (none shows nothing).
+    /// The outputs for a value written bare in a cell (none shows nothing). Numbers that are not
+    /// finite (a missing value, a failed computation) become empty table cells.
     static func outputs(for value: Value, interpreter: Interpreter, at loc: SourceLocation) throws -> [CellOutput] {
+        try rawOutputs(for: value, interpreter: interpreter, at: loc).map { output in
+            guard case .table(var t) = output else { return output }
+            t.rows = t.rows.map { $0.map { cell in
+                if case .number(let x) = cell, !x.isFinite { return .null }
+                return cell
+            } }
+            return .table(t)
+        }
+    }
+
+    private static func rawOutputs(for value: Value, interpreter: Interpreter, at loc: SourceLocation) throws -> [CellOutput] {
         switch value {
         case .none: return []
         case .named(let n):

@@ -165,3 +165,26 @@ import Testing
         }
     }
 }
+
+/// Maximum likelihood fits against lme4 (lme4 1.1.31, score-inter-ml fixture of MixdownStats).
+@Suite struct MaximumLikelihoodTests {
+    @Test func remlFalseFitsByMaximumLikelihood() throws {
+        let r = try runWithScore([
+            "m = lmm(score ~ edu + (1 | classroom), df, reml = false)\nprint(m.llf, m.fe_params[\"edu\"])",
+            "m = mixedlm(score ~ edu, df, groups = \"classroom\", reml = false)\nprint(m.llf, m.fe_params[\"edu\"])",
+        ])
+        for cell in r {
+            guard case .text(let line)? = cell.outputs.first else { Issue.record("no output: \(cell)"); continue }
+            let v = line.split(separator: " ").compactMap { Double($0) }
+            #expect(v.count == 2)
+            #expect(abs(v[0] - (-87.897052936425951)) < 1e-5)
+            #expect(abs(v[1] - 0.13141925753917613) < 1e-5)
+        }
+    }
+
+    @Test func missingValuesBecomeEmptyCells() throws {
+        let t = try TempTutorial(files: ["m.csv": "g,x\na,1\nb,\n"])
+        let r = t.session().run("read_csv(\"m.csv\")", firstLine: 1)
+        #expect(r.outputs == [.table(TableOutput(columns: ["g", "x"], rows: [[.string("a"), .number(1)], [.string("b"), .null]]))])
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import MixdownStats
 
 /// Data-frame built-ins: head, nrow, ncol, names, aggregate, by_group (read_csv lives in
 /// CSVBuiltin.swift).
@@ -92,8 +93,9 @@ enum DataBuiltins {
     }
 }
 
-/// The rows of each level of a grouping column, levels sorted (strings alphabetically,
-/// numbers ascending).
+/// The rows of each level of a grouping column, levels sorted (strings by code points, as the
+/// statistics library orders categorical levels; numbers ascending). Rows whose group is
+/// missing (empty string, NaN) belong to no group.
 struct Grouping {
     var levelData: ColumnData
     var levels: [String]
@@ -102,7 +104,7 @@ struct Grouping {
     init(_ column: Column) {
         switch column.data {
         case .strings(let xs):
-            let lv = Array(Set(xs)).sorted()
+            let lv = Array(Set(xs.filter { !$0.isEmpty })).sorted(by: Categorical.precedes)
             levels = lv
             levelData = .strings(lv)
             let index = Dictionary(uniqueKeysWithValues: lv.enumerated().map { ($1, $0) })
@@ -110,7 +112,7 @@ struct Grouping {
             for (i, x) in xs.enumerated() { if let k = index[x] { r[k].append(i) } }
             rows = r
         case .numbers(let xs):
-            let lv = Array(Set(xs)).sorted()
+            let lv = Array(Set(xs.filter { !$0.isNaN })).sorted()
             levels = lv.map(Display.numberText)
             levelData = .numbers(lv)
             let index = Dictionary(uniqueKeysWithValues: lv.enumerated().map { ($1, $0) })

@@ -115,6 +115,7 @@ enum ModelFitting {
         } catch {
             throw fitError(error, args)
         }
+        for w in fit.warnings { args.interpreter.context.warn(w) }
         let x = mf.fixedDesign
         let design = (0..<x.columnCount).map { Array(x.column($0)) }
         let fixedNames = fit.fixed.map(\.name)
