@@ -22,8 +22,8 @@ public struct Plot {
     public func figure(number: Int) -> Figure {
         let n = panels.count
         let layout: Layout = n == 1 ? .single : .row(sharedX: sharedX, sharedY: sharedY)
-        let width: Double = n == 1 ? 560 : Double(n) * 360 + 120
-        let height: Double = n == 1 ? 420 : 380
+        let width: Double = n == 1 ? 480 : 900
+        let height: Double = n == 1 ? 400 : 340
         return Figure(panels: panels, layout: layout, width: width, height: height, title: title,
                       legendTitle: legendTitle, id: "figure-\(number)")
     }
@@ -46,5 +46,41 @@ public struct Plot {
         out.legendTitle = legendTitle ?? other.legendTitle
         out.title = title ?? other.title
         return out
+    }
+
+    /// The y extent of what a panel shows, without confidence bands and densities (whose extent
+    /// the charts library works out itself).
+    static func dataYExtent(_ panel: Panel) -> ClosedRange<Double>? {
+        var ys: [Double] = []
+        for mark in panel.marks {
+            switch mark {
+            case .points(let p): ys += p.y
+            case .line(let l): ys += l.y
+            case .bars(let b): ys += b.values + [0]
+            case .refLine(let r) where r.direction == .horizontal: ys.append(r.value)
+            case .arrow(let a): ys += [a.fromY, a.toY]
+            case .text(let t): ys.append(t.y)
+            default: break
+            }
+        }
+        let finite = ys.filter(\.isFinite)
+        guard let lo = finite.min(), let hi = finite.max() else { return nil }
+        return lo...hi
+    }
+
+    /// For panels sharing their y axis: when a confidence band reaches far beyond the data (a
+    /// regression through three means), fix the shared range on the data, with a 5 % margin, and
+    /// let the band run off the panel instead of squashing the points.
+    mutating func fitSharedYToData() {
+        guard sharedY, panels.count > 1, panels.allSatisfy({ $0.yDomain == nil }) else { return }
+        let bands = panels.flatMap(\.marks).compactMap { mark -> ClosedRange<Double>? in
+            guard case .band(let b) = mark, let lo = b.lower.min(), let hi = b.upper.max() else { return nil }
+            return lo...hi
+        }
+        let extents = panels.compactMap(Plot.dataYExtent)
+        guard !bands.isEmpty, let lo = extents.map(\.lowerBound).min(), let hi = extents.map(\.upperBound).max(), hi > lo else { return }
+        let margin = 0.05 * (hi - lo)
+        guard bands.contains(where: { $0.lowerBound < lo - 5 * margin || $0.upperBound > hi + 5 * margin }) else { return }
+        for i in panels.indices { panels[i].yDomain = (lo - margin)...(hi + margin) }
     }
 }

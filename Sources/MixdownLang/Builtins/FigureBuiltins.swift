@@ -33,7 +33,7 @@ enum FigureBuiltins {
                 } else {
                     let fit = try RegressionLine(x: xs, y: ys, at: args.callLocation, what: "the data")
                     marks += fit.bandAndLine(color: .accent)
-                    marks.append(.points(x: xs, y: ys, color: .accent, size: size))
+                    marks.append(.points(x: xs, y: ys, color: .accent, size: size, opacity: 0.8, outline: false))
                 }
                 return .plot(Plot(panel: Panel(xLabel: xName, yLabel: yName, marks: marks), legendTitle: hueName))
             },
@@ -67,6 +67,7 @@ enum FigureBuiltins {
                 var out = Plot(panels: plots.flatMap(\.panels), sharedX: share.contains("x"), sharedY: share.contains("y"),
                                legendTitle: plots.compactMap(\.legendTitle).first)
                 out.title = plots.count == 1 ? plots[0].title : nil
+                out.fitSharedYToData()
                 return .plot(out)
             },
             Builtin("ylim", [.required("plot"), .required("low"), .required("high")]) { args in

@@ -15,7 +15,7 @@ enum ModelFigureBuiltins {
                     legend = try args.string("group")
                 }
                 let scatter = Panel(title: "Residuals vs prediction", xLabel: "prediction", yLabel: "residual",
-                                    marks: [.points(x: model.fitted, y: model.resid, categories: groups, size: 4),
+                                    marks: [.points(x: model.fitted, y: model.resid, categories: groups, size: 4, opacity: 0.8, outline: false),
                                             .refLine(.horizontal, at: 0, dash: .dashed)])
                 let density = Panel(title: "Residuals", xLabel: "density", yLabel: "residual",
                                     marks: [.density(model.resid, orientation: .vertical)])
@@ -30,8 +30,8 @@ enum ModelFigureBuiltins {
                 let model = try model(args, "model")
                 let xName = try args.string("x")
                 let lines = try CommonSlopeLines(model, x: xName, args: args)
-                var marks: [Mark] = [.points(x: lines.xs, y: model.response, categories: lines.groups, size: 4)]
-                marks += lines.lines(dash: .solid)
+                var marks: [Mark] = [.points(x: lines.xs, y: model.response, categories: lines.groups, opacity: 0.8, outline: false)]
+                marks += lines.lines(color: { _ in .ink }, dash: .solid, width: 1.75)
                 marks += lines.arrows()
                 return .plot(Plot(panel: Panel(xLabel: xName, yLabel: model.responseName, marks: marks),
                                   legendTitle: try args.string("group")))
@@ -44,8 +44,8 @@ enum ModelFigureBuiltins {
                 guard let b0 = full.coefficient("Intercept"), let slope = full.coefficient(xName) else {
                     throw args.error("ancova_full_plot() needs a model with an intercept and a slope for '\(xName)'", "full")
                 }
-                var marks: [Mark] = [.points(x: common.xs, y: common.response, categories: common.groups, size: 4)]
-                marks += common.lines(dash: .dashed)
+                var marks: [Mark] = [.points(x: common.xs, y: common.response, categories: common.groups, opacity: 0.8, outline: false)]
+                marks += common.lines(color: { _ in .ink }, dash: .dashed, width: 1.5)
                 for level in common.levels {
                     let shift = full.coefficient("\(group)[T.\(level)]") ?? 0
                     let extra = full.coefficient("\(xName):\(group)[T.\(level)]")
@@ -75,7 +75,7 @@ enum ModelFigureBuiltins {
                 let groups = FigureBuiltins.labels(gColumn)
                 let lo = xs.min() ?? 0, hi = xs.max() ?? 1
                 let x0 = lo <= 0 && 0 <= hi ? 0 : lo
-                var marks: [Mark] = [.points(x: xs, y: model.response, categories: groups, size: 4),
+                var marks: [Mark] = [.points(x: xs, y: model.response, categories: groups, opacity: 0.8, outline: false),
                                      .line(x: [lo, hi], y: [b0 + slope * lo, b0 + slope * hi], color: .ink, dash: .dashed, width: 1.5)]
                 let interceptColumn = ranef.columns.firstIndex(of: "Intercept")
                 let slopeColumn = ranef.columns.firstIndex(of: xName)
@@ -84,12 +84,13 @@ enum ModelFigureBuiltins {
                     let u = interceptColumn.flatMap { row[$0].number } ?? 0
                     let v = slopeColumn.flatMap { row[$0].number } ?? 0
                     marks.append(.line(x: [lo, hi], y: [b0 + u + (slope + v) * lo, b0 + u + (slope + v) * hi], color: .category(level)))
-                    marks.append(.arrow(from: (x0, b0 + slope * x0), to: (x0, b0 + u + (slope + v) * x0),
-                                        color: .category(level), label: String(format: "%+.2f", u)))
+                    if abs(u + v * x0) > 1e-9 {
+                        marks.append(.arrow(from: (x0, b0 + slope * x0), to: (x0, b0 + u + (slope + v) * x0), color: .category(level)))
+                    }
                 }
                 let variance = model.allParams["\(group) Var"] ?? model.allParams["Group Var"]
                     ?? (model.covRe?.rows.first.flatMap { $0.count > 1 ? $0[1].number : nil }).map { $0 / model.scale } ?? .nan
-                marks.append(.text(x: x0, y: b0 + slope * x0, String(format: "  ~N(%.3f, %.2f)", b0, variance), anchor: .start))
+                marks.append(.text(x: x0 + 0.035 * (hi - lo), y: b0 + slope * x0, String(format: "~N(%.3f, %.2f)", b0, variance), anchor: .start))
                 return .plot(Plot(panel: Panel(xLabel: xName, yLabel: model.responseName, marks: marks), legendTitle: group))
             },
         ]
@@ -140,19 +141,25 @@ struct CommonSlopeLines {
     /// Where the shift arrows stand: x = 0 when it is in the data's range, else the left end.
     var arrowX: Double { range.0 <= 0 && 0 <= range.1 ? 0 : range.0 }
 
-    func lines(dash: Dash) -> [Mark] {
+    func lines(color: (String) -> MarkColor, dash: Dash, width: Double) -> [Mark] {
         zip(levels, shifts).map { level, s in
             .line(x: [range.0, range.1], y: [intercept + s + slope * range.0, intercept + s + slope * range.1],
-                  color: .category(level), dash: dash)
+                  color: color(level), dash: dash, width: width)
         }
     }
 
+    /// Arrows from the reference level's line to each other level's, labelled "c1 +2.58".
     func arrows() -> [Mark] {
         let x0 = arrowX
         return zip(levels, shifts).dropFirst().map { level, s in
             .arrow(from: (x0, intercept + slope * x0), to: (x0, intercept + s + slope * x0),
-                   color: .category(level), label: String(format: "%+.2f", s))
+                   color: .category(level), label: "\(level) \(CommonSlopeLines.signed(s))")
         }
+    }
+
+    /// A signed number with a true minus sign: "+2.58", "−0.32".
+    static func signed(_ v: Double) -> String {
+        (v >= 0 ? "+" : "\u{2212}") + String(format: "%.2f", abs(v))
     }
 }
 
