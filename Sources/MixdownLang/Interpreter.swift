@@ -20,6 +20,9 @@ public final class Interpreter {
     var failedDefinitions: [String: SourceLocation] = [:]
     let context: SessionContext
     private(set) var builtins: [String: Builtin] = [:]
+    /// Lambda calls in progress, bounded so that a function calling itself fails cleanly.
+    private var callDepth = 0
+    static let maximumCallDepth = 200
 
     init(context: SessionContext) {
         self.context = context
@@ -139,6 +142,11 @@ public final class Interpreter {
             let args = try Args(binding: b, positional: positional, named: named, at: loc, interpreter: self)
             return try b.body(args)
         case .lambda(let lambda):
+            callDepth += 1
+            defer { callDepth -= 1 }
+            guard callDepth <= Interpreter.maximumCallDepth else {
+                throw LangError("too many nested calls (more than \(Interpreter.maximumCallDepth)): does a function call itself?", at: loc)
+            }
             guard positional.count == 1, named.isEmpty else {
                 throw LangError("the function '\(lambda.parameter) -> …' takes exactly one argument, got \(positional.count + named.count)", at: loc)
             }

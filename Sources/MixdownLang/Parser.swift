@@ -102,8 +102,17 @@ public struct Parser {
 
     // MARK: Expressions
 
+    /// How deeply expressions may nest before the parser gives up (instead of exhausting the stack).
+    static let maximumNesting = 200
+    private var nesting = 0
+
     /// expression := formula | lambda | or
     private mutating func expression() throws -> Expr {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Parser.maximumNesting {
+            throw LangError("this expression is nested too deeply (more than \(Parser.maximumNesting) levels)", at: peek.location)
+        }
         if check(.identifier) && peekKind(1) == .arrow {
             let param = advance()
             advance() // ->
@@ -151,7 +160,12 @@ public struct Parser {
     }
 
     private mutating func not() throws -> Expr {
+        if check(.notKeyword) && nesting > Parser.maximumNesting {
+            throw LangError("this expression is nested too deeply (more than \(Parser.maximumNesting) levels)", at: peek.location)
+        }
         if check(.notKeyword) {
+            nesting += 1
+            defer { nesting -= 1 }
             let op = advance()
             return .unary(.not, try not(), op.location)
         }
@@ -191,6 +205,11 @@ public struct Parser {
     }
 
     private mutating func unary() throws -> Expr {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Parser.maximumNesting {
+            throw LangError("this expression is nested too deeply (more than \(Parser.maximumNesting) levels)", at: peek.location)
+        }
         if check(.minus) {
             let t = advance()
             return .unary(.negate, try unary(), t.location)
@@ -372,6 +391,11 @@ public struct Parser {
 
     private mutating func formulaAtom() throws -> FormulaNode {
         let t = peek
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Parser.maximumNesting {
+            throw LangError("this formula is nested too deeply (more than \(Parser.maximumNesting) levels)", at: t.location)
+        }
         switch t.kind {
         case .number:
             advance()

@@ -91,3 +91,18 @@ import Testing
         #expect(e == LangError("A number cannot be called like a function", at: loc(2, 1)))
     }
 }
+
+/// Inputs that could exhaust the stack fail with an error instead.
+@Suite struct LimitTests {
+    @Test func deeplyNestedExpression() throws {
+        let source = "x = " + String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000)
+        #expect(try errorOf(source)?.message == "this expression is nested too deeply (more than 200 levels)")
+        #expect(try errorOf("x = " + String(repeating: "-", count: 5000) + "1")?.message == "this expression is nested too deeply (more than 200 levels)")
+        #expect(try errorOf("x = " + String(repeating: "not ", count: 5000) + "true")?.message == "this expression is nested too deeply (more than 200 levels)")
+    }
+
+    @Test func selfCallingFunction() throws {
+        let r = try runCells(["f = g -> f(g)", "f(1)"])
+        #expect(r[1].error?.message == "too many nested calls (more than 200): does a function call itself?")
+    }
+}
