@@ -59,3 +59,16 @@ import Testing
         #expect(r[3].error?.message == "cannot apply '+' to a plot and a number")
     }
 }
+
+/// Markup in data reaches figures only as escaped text.
+@Suite struct FigureEscapingTests {
+    @Test func categoryLabelsAreEscapedInSVG() throws {
+        let t = try TempTutorial(files: ["evil.csv": "g,x,y\n<script>alert(1)</script>,1,2\nb&c,2,3\nb&c,3,1\n"])
+        let r = t.session().run("d = read_csv(\"evil.csv\")\nscatter(d, x = \"x\", y = \"y\", hue = \"g\")", firstLine: 1)
+        #expect(r.error == nil)
+        guard case .figure(let f)? = r.outputs.first else { Issue.record("no figure"); return }
+        #expect(!f.svg.contains("<script"))
+        #expect(f.svg.contains("&lt;script&gt;"))
+        #expect(!f.svg.contains("b&c"))
+    }
+}
