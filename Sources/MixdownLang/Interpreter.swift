@@ -131,7 +131,18 @@ public final class Interpreter {
             throw LangError("'\(name)' is not defined (its cell failed at \(failed.file):\(failed.line))", at: loc)
         }
         throw LangError("'\(name)' is not defined", at: loc,
-                        hint: Suggest.hint(for: name, in: scope.allNames + Array(builtins.keys)))
+                        hint: columnHint(name) ?? Suggest.hint(for: name, in: scope.allNames + Array(builtins.keys)))
+    }
+
+    /// "'edu' is a column of df: write "edu" (in quotes) or df.edu" when a bare name is a column
+    /// of a data frame held in a variable (the first such variable in alphabetical order).
+    private func columnHint(_ name: String) -> String? {
+        for variable in globals.variables.keys.sorted() {
+            if case .frame(let f)? = globals.variables[variable], f.column(name) != nil {
+                return "'\(name)' is a column of \(variable): write \"\(name)\" (in quotes) or \(variable).\(name)"
+            }
+        }
+        return nil
     }
 
     /// Calls a function value with evaluated arguments.

@@ -118,3 +118,11 @@ import Testing
         #expect(r.error?.message.contains(t.root.path) == false)
     }
 }
+
+@Suite struct ColumnHintTests {
+    @Test func bareColumnNameGetsAQuotingHint() throws {
+        let r = try runWithScore(["m = ols(score ~ edu, df)\nt_test(m, edu)"])
+        #expect(r[0].error == LangError("'edu' is not defined", at: SourceLocation(file: "lesson.md", line: 2, column: 11),
+                                        hint: "'edu' is a column of df: write \"edu\" (in quotes) or df.edu"))
+    }
+}
