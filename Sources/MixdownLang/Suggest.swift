@@ -3,7 +3,8 @@ import Foundation
 /// "Did you mean …?" hints: the closest candidate by edit distance, if close enough.
 enum Suggest {
     /// The candidate closest to `name` (Levenshtein, case-insensitive), or nil when none is
-    /// plausibly a misspelling. Ties go to the alphabetically first candidate.
+    /// plausibly a misspelling. Ties go to the alphabetically first candidate. Failing that, the
+    /// only candidate that `name` begins (a truncated name).
     static func closest(to name: String, in candidates: [String]) -> String? {
         let target = Array(name.lowercased())
         let limit = max(1, min(3, target.count / 3 + 1))
@@ -12,7 +13,11 @@ enum Suggest {
             let d = distance(target, Array(candidate.lowercased()))
             if d <= limit, best.map({ d < $0.1 }) ?? true { best = (candidate, d) }
         }
-        return best?.0
+        if let best { return best.0 }
+        // A truncated name ("class" for "classroom"): the only candidate it begins.
+        guard target.count >= 3 else { return nil }
+        let prefixed = candidates.filter { $0 != name && $0.lowercased().hasPrefix(name.lowercased()) }
+        return prefixed.count == 1 ? prefixed[0] : nil
     }
 
     /// A ready-made hint "did you mean 'x'?" or nil.
