@@ -24,6 +24,16 @@ public enum LinearMixedModel {
         var start: [Double] = []
         var lower: [Double] = []
         for l in model.layouts { start += l.start; lower += l.lowerBounds }
+        // lme4 starts at T = I; a few scaled identities first put BOBYQA closer when the
+        // random effects are much larger or smaller than the residual noise.
+        var best = model.deviance(start)
+        var bestStart = start
+        for scale in [0.1, 0.3, 3, 10] {
+            let s = start.map { $0 * scale }
+            let d = model.deviance(s)
+            if d < best { best = d; bestStart = s }
+        }
+        start = bestStart
         let outcome = BoundedOptimizer().minimize(start: start, lower: lower) { model.deviance($0) }
         var theta = outcome.x
         for i in theta.indices where lower[i] == 0 && theta[i] < 0 { theta[i] = 0 }

@@ -227,6 +227,12 @@ final class ProfiledDeviance {
                             lxx.withUnsafeMutableBufferPointer { LXX in
                                 work.withUnsafeMutableBufferPointer { W in
                                     let w = W.baseAddress!
+                                    if qA <= 2 {
+                                        ok = Self.smallBlocks(q: qA, m: mA, p1: P1, t: T.baseAddress!, aa: AA.baseAddress!,
+                                                              xa: XA.baseAddress!, la: LA.baseAddress!, lxa: LXA.baseAddress!,
+                                                              lxx: LXX.baseAddress!, diagProduct: &diagProduct, logdet: &logdet)
+                                        return
+                                    }
                                     for j in 0..<mA {
                                         let a = AA.baseAddress! + j * qA * qA
                                         let l = LA.baseAddress! + j * qA * qA
@@ -339,6 +345,68 @@ final class ProfiledDeviance {
             let nn = Double(n)
             return logdet + nn * (1 + Foundation.log(twoPi * r2 / nn))
         }
+    }
+
+    /// The per-level loop of `deviance` written out for one or two random effects per level
+    /// (random intercepts; intercept and slope), the common cases that dominate large fits.
+    @inline(__always)
+    private static func smallBlocks(q: Int, m: Int, p1 P1: Int, t T: UnsafePointer<Double>, aa: UnsafePointer<Double>,
+                                    xa: UnsafePointer<Double>, la: UnsafeMutablePointer<Double>,
+                                    lxa: UnsafeMutablePointer<Double>, lxx: UnsafeMutablePointer<Double>,
+                                    diagProduct: inout Double, logdet: inout Double) -> Bool {
+        if q == 1 {
+            let t = T[0]
+            for j in 0..<m {
+                let l = (t * t * aa[j] + 1).squareRoot()
+                la[j] = l
+                diagProduct *= l
+                if diagProduct > 1e100 { logdet += 2 * Foundation.log(diagProduct); diagProduct = 1 }
+                let f = t / l
+                let x = xa + j * P1
+                let y = lxa + j * P1
+                for r in 0..<P1 { y[r] = x[r] * f }
+                for d in 0..<P1 {
+                    let yd = y[d]
+                    for c in d..<P1 { lxx[d * P1 + c] -= y[c] * yd }
+                }
+            }
+            return true
+        }
+        let t00 = T[0], t10 = T[1], t11 = T[3]
+        for j in 0..<m {
+            let a = aa + 4 * j
+            let a00 = a[0], a10 = a[1], a11 = a[3]
+            let w00 = a00 * t00 + a10 * t10, w10 = a10 * t00 + a11 * t10
+            let w11 = a11 * t11
+            let s00 = t00 * w00 + t10 * w10 + 1
+            let s10 = t11 * w10
+            let s11 = t11 * w11 + 1
+            guard s00 > 0 else { return false }
+            let l00 = s00.squareRoot()
+            let l10 = s10 / l00
+            let d11 = s11 - l10 * l10
+            guard d11 > 0 else { return false }
+            let l11 = d11.squareRoot()
+            let l = la + 4 * j
+            l[0] = l00; l[1] = l10; l[2] = 0; l[3] = l11
+            diagProduct *= l00 * l11
+            if diagProduct > 1e100 { logdet += 2 * Foundation.log(diagProduct); diagProduct = 1 }
+            let x = xa + j * 2 * P1
+            let y = lxa + j * 2 * P1
+            let inv00 = 1 / l00, inv11 = 1 / l11
+            for r in 0..<P1 {
+                let v0 = x[r] * t00 + x[P1 + r] * t10
+                let v1 = x[P1 + r] * t11
+                let u0 = v0 * inv00
+                y[r] = u0
+                y[P1 + r] = (v1 - l10 * u0) * inv11
+            }
+            for d in 0..<P1 {
+                let y0 = y[d], y1 = y[P1 + d]
+                for c in d..<P1 { lxx[d * P1 + c] -= y[c] * y0 + y[P1 + c] * y1 }
+            }
+        }
+        return true
     }
 
     /// M ← M Λ_B for an M with `rows` rows and qB columns (column-major).
