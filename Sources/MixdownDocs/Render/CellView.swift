@@ -16,6 +16,11 @@ struct CellView {
             var item: [String: Any] = [:]
             switch output {
             case .text(let text):
+                // Consecutive printed lines share one block.
+                if let last = outputs.last, last["isText"] as? Bool == true, let previous = last["text"] as? String {
+                    outputs[outputs.count - 1]["text"] = previous + "\n" + text
+                    continue
+                }
                 item["isText"] = true
                 item["text"] = text
             case .warning(let text):
