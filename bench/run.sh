@@ -43,3 +43,8 @@ fi
 export MIXDOWN_BIN
 
 python3 bench/ols_bench.py "$csv"
+
+# Linear mixed models: y ~ x + f + (1 | g) and (1 + x | g) at 10k/100, 100k/1k, 1M/10k rows/groups
+# (set LMM_BENCH_SIZES / LMM_BENCH_STATSMODELS=0 to shorten; statsmodels takes ~1 min at 1M rows).
+echo
+python3 bench/lmm_bench.py "$shared/bench/simulate.py" bench/data

@@ -1,4 +1,5 @@
 import CLapack
+import Dispatch
 import Foundation
 
 /// The profiled (RE)ML deviance of a linear mixed model as a function of the relative covariance
@@ -87,22 +88,72 @@ final class ProfiledDeviance {
         accumulate(response: response, fixed: fixed)
     }
 
-    /// One pass over the rows, in chunks copied to a row-major scratch buffer.
+    /// One pass over the rows accumulating the cross-products (split over two threads for a
+    /// single grouping factor and many rows), then the symmetric halves filled in.
     private func accumulate(response: [Double], fixed: [[Double]]) {
         let P1 = p1
-        let chunk = 4096
         let termA = terms[0]
-        let bTerms = Array(terms.dropFirst())
-        let bWidth = bTerms.reduce(0) { $0 + $1.width }
+        let n = self.n, qA = self.qA, p = self.p
+        if terms.count == 1 && n >= 100_000 {
+            let half = n / 2
+            var aa2 = [Double](repeating: 0, count: aa.count)
+            var xa2 = [Double](repeating: 0, count: xa.count)
+            var xx2 = [Double](repeating: 0, count: xx.count)
+            aa.withUnsafeMutableBufferPointer { A1 in
+                xa.withUnsafeMutableBufferPointer { X1 in
+                    xx.withUnsafeMutableBufferPointer { XX1 in
+                        aa2.withUnsafeMutableBufferPointer { A2 in
+                            xa2.withUnsafeMutableBufferPointer { X2 in
+                                xx2.withUnsafeMutableBufferPointer { XX2 in
+                                    let targets = [(A1.baseAddress!, X1.baseAddress!, XX1.baseAddress!),
+                                                   (A2.baseAddress!, X2.baseAddress!, XX2.baseAddress!)]
+                                    DispatchQueue.concurrentPerform(iterations: 2) { t in
+                                        Self.accumulateRows(t == 0 ? 0..<half : half..<n, term: termA, qA: qA, p: p,
+                                                            response: response, fixed: fixed,
+                                                            aa: targets[t].0, xa: targets[t].1, xx: targets[t].2)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for i in aa.indices { aa[i] += aa2[i] }
+            for i in xa.indices { xa[i] += xa2[i] }
+            for i in xx.indices { xx[i] += xx2[i] }
+        } else {
+            aa.withUnsafeMutableBufferPointer { A in
+                xa.withUnsafeMutableBufferPointer { X in
+                    xx.withUnsafeMutableBufferPointer { XX in
+                        Self.accumulateRows(0..<n, term: termA, qA: qA, p: p, response: response, fixed: fixed,
+                                            aa: A.baseAddress!, xa: X.baseAddress!, xx: XX.baseAddress!)
+                    }
+                }
+            }
+        }
+        if terms.count > 1 { accumulateB(response: response, fixed: fixed) }
+        // Symmetrise the lower-triangle accumulations.
+        for j in 0..<mA {
+            let ab = j * qA * qA
+            for k in 0..<qA { for m in (k + 1)..<max(qA, k + 1) { aa[ab + m * qA + k] = aa[ab + k * qA + m] } }
+        }
+        for d in 0..<P1 { for c in (d + 1)..<max(P1, d + 1) { xx[c * P1 + d] = xx[d * P1 + c] } }
+        for s in 0..<qB { for t in (s + 1)..<max(qB, s + 1) { bb[t * qB + s] = bb[s * qB + t] } }
+    }
+
+    /// Accumulates Z_A'Z_A per level, [X y]'Z_A per level and [X y]'[X y] (lower triangles)
+    /// over `rows`, in chunks copied to a row-major scratch buffer.
+    private static func accumulateRows(_ rows: Range<Int>, term termA: RandomEffectTerm, qA: Int, p: Int,
+                                       response: [Double], fixed: [[Double]],
+                                       aa AA: UnsafeMutablePointer<Double>, xa XA: UnsafeMutablePointer<Double>,
+                                       xx XX: UnsafeMutablePointer<Double>) {
+        let P1 = p + 1
+        let chunk = 4096
         var xs = [Double](repeating: 0, count: chunk * P1)
         var zs = [Double](repeating: 0, count: chunk * qA)
-        var zb = [Double](repeating: 0, count: chunk * max(bWidth, 1))
-        var bcol = [Int](repeating: 0, count: chunk * max(bWidth, 1))
-        let qA = self.qA, qB = self.qB
-        var start = 0
-        while start < n {
-            let len = min(chunk, n - start)
-            let range = start..<(start + len)
+        var start = rows.lowerBound
+        while start < rows.upperBound {
+            let len = min(chunk, rows.upperBound - start)
             for c in 0..<p {
                 fixed[c].withUnsafeBufferPointer { col in
                     for r in 0..<len { xs[r * P1 + c] = col[start + r] }
@@ -116,77 +167,68 @@ final class ProfiledDeviance {
                     for r in 0..<len { zs[r * qA + k] = col[start + r] }
                 }
             }
-            var bw = 0
-            for (t, term) in bTerms.enumerated() {
-                for k in 0..<term.width {
-                    term.columns[k].withUnsafeBufferPointer { col in
-                        term.levelIndex.withUnsafeBufferPointer { idx in
-                            for r in 0..<len {
-                                zb[r * bWidth + bw + k] = col[start + r]
-                                bcol[r * bWidth + bw + k] = bOffsets[t] + Int(idx[start + r]) * term.width + k
-                            }
-                        }
-                    }
-                }
-                bw += term.width
-            }
             termA.levelIndex.withUnsafeBufferPointer { idxA in
                 xs.withUnsafeBufferPointer { X in
                     zs.withUnsafeBufferPointer { Z in
-                        aa.withUnsafeMutableBufferPointer { AA in
-                            xa.withUnsafeMutableBufferPointer { XA in
-                                xx.withUnsafeMutableBufferPointer { XX in
-                                    for r in 0..<len {
-                                        let j = Int(idxA[range.lowerBound + r])
-                                        let x = X.baseAddress! + r * P1
-                                        let z = Z.baseAddress! + r * qA
-                                        let ab = j * qA * qA
-                                        for k in 0..<qA {
-                                            let zk = z[k]
-                                            for m in k..<qA { AA[ab + k * qA + m] += zk * z[m] }
-                                        }
-                                        let xbase = j * qA * P1
-                                        for k in 0..<qA {
-                                            let zk = z[k]
-                                            let o = xbase + k * P1
-                                            for c in 0..<P1 { XA[o + c] += x[c] * zk }
-                                        }
-                                        for d in 0..<P1 {
-                                            let xd = x[d]
-                                            for c in d..<P1 { XX[d * P1 + c] += x[c] * xd }
-                                        }
-                                    }
-                                }
+                        for r in 0..<len {
+                            let j = Int(idxA[start + r])
+                            let x = X.baseAddress! + r * P1
+                            let z = Z.baseAddress! + r * qA
+                            let ab = j * qA * qA
+                            for k in 0..<qA {
+                                let zk = z[k]
+                                for m in k..<qA { AA[ab + k * qA + m] += zk * z[m] }
+                            }
+                            let xbase = j * qA * P1
+                            for k in 0..<qA {
+                                let zk = z[k]
+                                let o = xbase + k * P1
+                                for c in 0..<P1 { XA[o + c] += x[c] * zk }
+                            }
+                            for d in 0..<P1 {
+                                let xd = x[d]
+                                for c in d..<P1 { XX[d * P1 + c] += x[c] * xd }
                             }
                         }
-                    }
-                }
-            }
-            if bWidth > 0 {
-                for r in 0..<len {
-                    let j = Int(termA.levelIndex[start + r])
-                    for s in 0..<bWidth {
-                        let cs = bcol[r * bWidth + s]
-                        let vs = zb[r * bWidth + s]
-                        if vs == 0 { continue }
-                        for t in 0..<bWidth {
-                            let ct = bcol[r * bWidth + t]
-                            if ct >= cs { bb[cs * qB + ct] += vs * zb[r * bWidth + t] }
-                        }
-                        for k in 0..<qA { ba[(j * qA + k) * qB + cs] += vs * zs[r * qA + k] }
-                        for c in 0..<P1 { xb[cs * P1 + c] += vs * xs[r * P1 + c] }
                     }
                 }
             }
             start += len
         }
-        // Symmetrise the lower-triangle accumulations.
-        for j in 0..<mA {
-            let ab = j * qA * qA
-            for k in 0..<qA { for m in (k + 1)..<max(qA, k + 1) { aa[ab + m * qA + k] = aa[ab + k * qA + m] } }
+    }
+
+    /// Accumulates the cross-products that involve the other terms (B): Z_B'Z_B, Z_B'Z_A and
+    /// [X y]'Z_B (crossed and nested designs).
+    private func accumulateB(response: [Double], fixed: [[Double]]) {
+        let P1 = p1
+        let termA = terms[0]
+        let bTerms = Array(terms.dropFirst())
+        let bWidth = bTerms.reduce(0) { $0 + $1.width }
+        var cols = [Int](repeating: 0, count: bWidth)
+        var vals = [Double](repeating: 0, count: bWidth)
+        var x = [Double](repeating: 0, count: P1)
+        var z = [Double](repeating: 0, count: qA)
+        for i in 0..<n {
+            var s = 0
+            for (t, term) in bTerms.enumerated() {
+                for k in 0..<term.width {
+                    cols[s] = bOffsets[t] + Int(term.levelIndex[i]) * term.width + k
+                    vals[s] = term.columns[k][i]
+                    s += 1
+                }
+            }
+            for c in 0..<p { x[c] = fixed[c][i] }
+            x[p] = response[i]
+            for k in 0..<qA { z[k] = termA.columns[k][i] }
+            let j = Int(termA.levelIndex[i])
+            for s in 0..<bWidth {
+                let cs = cols[s], vs = vals[s]
+                if vs == 0 { continue }
+                for t in 0..<bWidth where cols[t] >= cs { bb[cs * qB + cols[t]] += vs * vals[t] }
+                for k in 0..<qA { ba[(j * qA + k) * qB + cs] += vs * z[k] }
+                for c in 0..<P1 { xb[cs * P1 + c] += vs * x[c] }
+            }
         }
-        for d in 0..<P1 { for c in (d + 1)..<max(P1, d + 1) { xx[c * P1 + d] = xx[d * P1 + c] } }
-        for s in 0..<qB { for t in (s + 1)..<max(qB, s + 1) { bb[t * qB + s] = bb[s * qB + t] } }
     }
 
     /// The upper-left p×p block of X'X, for the rank check of the fixed-effect design.
@@ -228,9 +270,34 @@ final class ProfiledDeviance {
                                 work.withUnsafeMutableBufferPointer { W in
                                     let w = W.baseAddress!
                                     if qA <= 2 {
-                                        ok = Self.smallBlocks(q: qA, m: mA, p1: P1, t: T.baseAddress!, aa: AA.baseAddress!,
-                                                              xa: XA.baseAddress!, la: LA.baseAddress!, lxa: LXA.baseAddress!,
-                                                              lxx: LXX.baseAddress!, diagProduct: &diagProduct, logdet: &logdet)
+                                        if mA < 4000 {
+                                            ok = Self.smallBlocks(0..<mA, q: qA, p1: P1, t: T.baseAddress!, aa: AA.baseAddress!,
+                                                                  xa: XA.baseAddress!, la: LA.baseAddress!, lxa: LXA.baseAddress!,
+                                                                  lxx: LXX.baseAddress!, diagProduct: &diagProduct, logdet: &logdet)
+                                            return
+                                        }
+                                        // Many groups: two threads, each with its own X'X accumulator.
+                                        var acc = [Double](repeating: 0, count: P1 * P1)
+                                        var parts = [(ok: Bool, diag: Double, logdet: Double)](repeating: (true, 1, 0), count: 2)
+                                        let half = mA / 2
+                                        acc.withUnsafeMutableBufferPointer { ACC in
+                                            parts.withUnsafeMutableBufferPointer { PARTS in
+                                                let targets = [LXX.baseAddress!, ACC.baseAddress!]
+                                                DispatchQueue.concurrentPerform(iterations: 2) { t in
+                                                    var dp = 1.0, ld = 0.0
+                                                    let okT = Self.smallBlocks(t == 0 ? 0..<half : half..<mA, q: qA, p1: P1,
+                                                                               t: T.baseAddress!, aa: AA.baseAddress!,
+                                                                               xa: XA.baseAddress!, la: LA.baseAddress!,
+                                                                               lxa: LXA.baseAddress!, lxx: targets[t],
+                                                                               diagProduct: &dp, logdet: &ld)
+                                                    PARTS[t] = (okT, dp, ld)
+                                                }
+                                            }
+                                        }
+                                        for i in 0..<(P1 * P1) { LXX[i] += acc[i] }
+                                        ok = parts[0].ok && parts[1].ok
+                                        logdet += parts[0].logdet + parts[1].logdet
+                                        diagProduct = parts[0].diag * parts[1].diag
                                         return
                                     }
                                     for j in 0..<mA {
@@ -350,13 +417,13 @@ final class ProfiledDeviance {
     /// The per-level loop of `deviance` written out for one or two random effects per level
     /// (random intercepts; intercept and slope), the common cases that dominate large fits.
     @inline(__always)
-    private static func smallBlocks(q: Int, m: Int, p1 P1: Int, t T: UnsafePointer<Double>, aa: UnsafePointer<Double>,
+    private static func smallBlocks(_ range: Range<Int>, q: Int, p1 P1: Int, t T: UnsafePointer<Double>, aa: UnsafePointer<Double>,
                                     xa: UnsafePointer<Double>, la: UnsafeMutablePointer<Double>,
                                     lxa: UnsafeMutablePointer<Double>, lxx: UnsafeMutablePointer<Double>,
                                     diagProduct: inout Double, logdet: inout Double) -> Bool {
         if q == 1 {
             let t = T[0]
-            for j in 0..<m {
+            for j in range {
                 let l = (t * t * aa[j] + 1).squareRoot()
                 la[j] = l
                 diagProduct *= l
@@ -373,7 +440,7 @@ final class ProfiledDeviance {
             return true
         }
         let t00 = T[0], t10 = T[1], t11 = T[3]
-        for j in 0..<m {
+        for j in range {
             let a = aa + 4 * j
             let a00 = a[0], a10 = a[1], a11 = a[3]
             let w00 = a00 * t00 + a10 * t10, w10 = a10 * t00 + a11 * t10

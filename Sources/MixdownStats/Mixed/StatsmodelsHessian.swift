@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// The Hessian that statsmodels' MixedLM inverts for its standard errors: second derivatives of
@@ -21,15 +22,22 @@ struct StatsmodelsHessian {
         for i in 0..<q { for j in 0...i { tril.append((i, j)) } }
         let k = p + tril.count
         size = k
-        var h = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
         let fac = Double(method == .reml ? n - p : n)
-        var m = [HyperDual](repeating: .zero, count: q * q)
-        var w = [HyperDual](repeating: .zero, count: q)
-        var sw = [HyperDual](repeating: .zero, count: q)
-        var solved = [HyperDual](repeating: .zero, count: p * q)
-        var lu = HyperDualLU(k: q)
-        for a in 0..<k {
-            for b in a..<k {
+        var pairs: [(Int, Int)] = []
+        for a in 0..<k { for b in a..<k { pairs.append((a, b)) } }
+        var values = [Double](repeating: 0, count: pairs.count)
+        // The pairs are independent: split them over two threads (the machine has 2 cores).
+        let workers = min(2, pairs.count)
+        values.withUnsafeMutableBufferPointer { out in
+            let outBase = out.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var m = [HyperDual](repeating: .zero, count: q * q)
+                var w = [HyperDual](repeating: .zero, count: q)
+                var sw = [HyperDual](repeating: .zero, count: q)
+                var solved = [HyperDual](repeating: .zero, count: p * q)
+                var lu = HyperDualLU(k: q)
+                for pairIndex in stride(from: worker, to: pairs.count, by: workers) {
+                let (a, b) = pairs[pairIndex]
                 var bh = beta.map { HyperDual($0) }
                 var ps = psi.map { $0.map { HyperDual($0) } }
                 func seed(_ idx: Int, first: Bool) {
@@ -103,10 +111,12 @@ struct StatsmodelsHessian {
                 if method == .reml && p > 0 && a >= p && b >= p {
                     ll -= 0.5 * HyperDualLU(xvx, k: p).logAbsDet.d
                 }
-                h[a][b] = ll
-                h[b][a] = ll
+                outBase[pairIndex] = ll
+                }
             }
         }
+        var h = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
+        for (i, (a, b)) in pairs.enumerated() { h[a][b] = values[i]; h[b][a] = values[i] }
         hessian = h
     }
 }
