@@ -73,6 +73,9 @@ import Testing
         #expect(object["nobs"] as? Int == 4)
         #expect(object["dropped_rows"] as? Int == 2)
         #expect((object["warnings"] as? [String])?.first == "2 rows with a missing value dropped")
+        let text = FitRunner.run(csvPath: path, formula: "y ~ x + g", ml: false, json: false, environment: [:])
+        #expect(text.stdout.hasSuffix("Note: 2 rows with a missing value dropped.\n"))
+        #expect(text.stdout.contains("No. Observations:                     4   Prob"))
     }
 
     @Test func badInputsGiveExitTwoWithTheCulprit() throws {

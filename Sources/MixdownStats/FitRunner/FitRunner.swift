@@ -69,11 +69,13 @@ public enum FitRunner {
             }
             var warnings: [String] = []
             if ml { warnings.append("--ml has no effect on an OLS fit") }
+            // The text summary already ends with a note on dropped rows.
+            let textWarnings = warnings
             if fit.droppedRows > 0 {
                 warnings.append("\(fit.droppedRows) row\(fit.droppedRows == 1 ? "" : "s") with a missing value dropped")
             }
             let text = json ? OLSJSON.render(fit, formula: formula, warnings: warnings) + "\n"
-                            : fit.summary() + warnings.map { "Warning: \($0)\n" }.joined()
+                            : fit.summary() + textWarnings.map { "Warning: \($0)\n" }.joined()
             return FitRunOutput(stdout: text, stderr: timingLines, exitCode: 0)
         } catch let e as ModelError {
             return failure(e.kind == .input ? 2 : 1, e.message, prefix: timingLines)
