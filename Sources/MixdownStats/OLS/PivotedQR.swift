@@ -21,7 +21,15 @@ struct PivotedQR {
         var a = x
         var tau = [Double](repeating: 0, count: max(1, min(n, p)))
         var jpvt = [Int32](repeating: 0, count: max(1, p))
-        let info = LAPACKE_dgeqp3(LAPACK_COL_MAJOR, Int32(n), Int32(p), &a, Int32(max(1, n)), &jpvt, &tau)
+        // The _work variants skip LAPACKE's NaN scan of the whole matrix (missing values are
+        // dropped before a fit, so there are none); query the workspace size first.
+        var query = 0.0
+        var info = LAPACKE_dgeqp3_work(LAPACK_COL_MAJOR, Int32(n), Int32(p), &a, Int32(max(1, n)), &jpvt, &tau, &query, -1)
+        if info == 0 {
+            var work = [Double](repeating: 0, count: max(1, Int(query)))
+            info = LAPACKE_dgeqp3_work(LAPACK_COL_MAJOR, Int32(n), Int32(p), &a, Int32(max(1, n)), &jpvt, &tau,
+                                       &work, Int32(work.count))
+        }
         guard info == 0 else { throw ModelError(.fit, "the QR decomposition failed (LAPACK dgeqp3 info \(info))") }
         self.a = a
         self.tau = tau
@@ -41,10 +49,17 @@ struct PivotedQR {
     /// Least-squares coefficients for `y` (original column order); requires full rank.
     func solve(_ y: [Double]) throws -> [Double] {
         var c = y
-        var info = LAPACKE_dormqr(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), CChar(UInt8(ascii: "T")),
-                                  Int32(n), 1, Int32(p), a, Int32(n), tau, &c, Int32(n))
+        let left = CChar(UInt8(ascii: "L")), transpose = CChar(UInt8(ascii: "T"))
+        var query = 0.0
+        var info = LAPACKE_dormqr_work(LAPACK_COL_MAJOR, left, transpose, Int32(n), 1, Int32(p), a, Int32(n), tau,
+                                       &c, Int32(n), &query, -1)
+        if info == 0 {
+            var work = [Double](repeating: 0, count: max(1, Int(query)))
+            info = LAPACKE_dormqr_work(LAPACK_COL_MAJOR, left, transpose, Int32(n), 1, Int32(p), a, Int32(n), tau,
+                                       &c, Int32(n), &work, Int32(work.count))
+        }
         guard info == 0 else { throw ModelError(.fit, "applying Q failed (LAPACK dormqr info \(info))") }
-        info = LAPACKE_dtrtrs(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "U")), CChar(UInt8(ascii: "N")), CChar(UInt8(ascii: "N")),
+        info = LAPACKE_dtrtrs_work(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "U")), CChar(UInt8(ascii: "N")), CChar(UInt8(ascii: "N")),
                               Int32(p), 1, a, Int32(n), &c, Int32(n))
         guard info == 0 else { throw ModelError(.fit, "the triangular solve failed (LAPACK dtrtrs info \(info))") }
         var beta = [Double](repeating: 0, count: p)
