@@ -116,6 +116,16 @@ import Testing
         #expect(out.stderr == "mixdown fit: the design matrix is rank deficient (aliased columns): 'c' is a linear combination of Intercept\n")
     }
 
+    @Test func infiniteValuesAreRejected() throws {
+        let path = try Self.tempFile("inf.csv", Data("y,x\n1,2\n3,inf\n4,5\n6,7\n".utf8))
+        let out = FitRunner.run(csvPath: path, formula: "y ~ x", ml: false, json: true, environment: [:])
+        #expect(out.exitCode == 2)
+        #expect(out.stderr == "mixdown fit: column 'x' has an infinite value in data row 2\n")
+        let logged = FitRunner.run(csvPath: path, formula: "y ~ log(y - 1)", ml: false, json: true, environment: [:])
+        #expect(logged.exitCode == 2)
+        #expect(logged.stderr == "mixdown fit: log(y - 1) is infinite in data row 1\n")
+    }
+
     @Test func tooFewRowsIsAFitFailure() throws {
         let path = try Self.tempFile("two.csv", Data("y,x\n1,2\n3,5\n".utf8))
         let out = FitRunner.run(csvPath: path, formula: "y ~ x", ml: false, json: true, environment: [:])

@@ -10,7 +10,11 @@ enum FactorData {
         case .column:
             let column = try frame.column(factor.columnName ?? factor.name)
             switch column.data {
-            case .numeric(let v): return .numeric(v)
+            case .numeric(let v):
+                if let i = v.firstIndex(where: { $0.isInfinite }) {
+                    throw ModelError(.input, "column '\(column.name)' has an infinite value in data row \(i + 1)")
+                }
+                return .numeric(v)
             case .categorical(let c): return .categorical(levels: c.levels, codes: c.codes)
             }
         case .categorical:
