@@ -18,6 +18,12 @@ public enum LinearMixedModel {
             return a != b ? a > b : $0 < $1
         }
         let sorted = order.map { input.terms[$0] }
+        // The non-leading terms form one dense block (qB × qB, plus qB × levels of the first).
+        let qB = sorted.dropFirst().reduce(0) { $0 + $1.width * $1.levels.count }
+        let nA = sorted[0].width * sorted[0].levels.count
+        if qB > 0 && (qB > 20_000 || qB * (qB + nA) > 100_000_000) {
+            throw MixedModelError.crossedTooLarge(effects: qB)
+        }
         let model = ProfiledDeviance(response: input.response, fixed: input.fixedColumns, terms: sorted, method: method)
         try checkRank(model, names: input.fixedNames)
 

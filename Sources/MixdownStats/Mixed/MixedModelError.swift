@@ -13,6 +13,7 @@ public enum MixedModelError: Error, Equatable, CustomStringConvertible, Sendable
     case tooFewObservations(observations: Int, fixed: Int)
     case rankDeficientFixedEffects(column: String)
     case notConverged(status: String)
+    case crossedTooLarge(effects: Int)
     case numerical(String)
 
     public var description: String {
@@ -41,6 +42,8 @@ public enum MixedModelError: Error, Equatable, CustomStringConvertible, Sendable
             return "\(observations) observations are too few for \(fixed) fixed-effect coefficients"
         case let .rankDeficientFixedEffects(column):
             return "the fixed-effect column '\(column)' is a linear combination of the others (collinear); remove it"
+        case let .crossedTooLarge(effects):
+            return "the crossed or nested random effects need a dense block of \(effects) × \(effects) or more entries, more than this solver handles; fit fewer or coarser grouping factors"
         case let .notConverged(status):
             return "the optimiser did not converge (\(status))"
         case let .numerical(message):
