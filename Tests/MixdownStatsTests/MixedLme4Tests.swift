@@ -113,4 +113,15 @@ import Testing
         }
         #expect(fit.converged)
     }
+
+    /// An optimiser stopped after a handful of evaluations is reported, not hidden.
+    @Test func nonConvergenceIsReported() throws {
+        var optimizer = BoundedOptimizer()
+        optimizer.maxEvaluations = 4
+        let fit = try LinearMixedModel.fit(Self.input("sleepstudy"), method: .reml, optimizer: optimizer)
+        #expect(!fit.converged)
+        #expect(fit.warnings.first?.contains("did not converge") == true)
+        let json = MixedJSON.render(fit, formula: "Reaction ~ Days + (Days | Subject)")
+        #expect(json.contains("\"converged\": false"))
+    }
 }

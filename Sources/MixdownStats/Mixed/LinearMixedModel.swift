@@ -9,6 +9,11 @@ public enum LinearMixedModel {
 
     /// Fits the model described by `input`.
     public static func fit(_ input: MixedModelInput, method: MixedModelMethod = .reml) throws -> LinearMixedModelFit {
+        try fit(input, method: method, optimizer: BoundedOptimizer())
+    }
+
+    /// `fit` with a given optimiser configuration (tests use it to force non-convergence).
+    static func fit(_ input: MixedModelInput, method: MixedModelMethod, optimizer: BoundedOptimizer) throws -> LinearMixedModelFit {
         try validate(input)
         let n = input.response.count
         let p = input.fixedColumns.count
@@ -40,7 +45,7 @@ public enum LinearMixedModel {
             if d < best { best = d; bestStart = s }
         }
         start = bestStart
-        let outcome = BoundedOptimizer().minimize(start: start, lower: lower) { model.deviance($0) }
+        let outcome = optimizer.minimize(start: start, lower: lower) { model.deviance($0) }
         var theta = outcome.x
         for i in theta.indices where lower[i] == 0 && theta[i] < 0 { theta[i] = 0 }
         if outcome.converged {
