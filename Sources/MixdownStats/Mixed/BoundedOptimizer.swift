@@ -18,8 +18,8 @@ struct BoundedOptimizer {
         init(_ f: @escaping ([Double]) -> Double) { self.f = f }
     }
 
-    var xtolRel = 1e-8
-    var ftolRel = 1e-12
+    var xtolRel = 1e-6
+    var ftolRel = 1e-10
     var maxEvaluations = 20_000
 
     func minimize(start: [Double], lower: [Double], _ f: @escaping ([Double]) -> Double) -> Outcome {

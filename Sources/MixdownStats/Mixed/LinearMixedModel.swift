@@ -49,7 +49,9 @@ public enum LinearMixedModel {
         var theta = outcome.x
         for i in theta.indices where lower[i] == 0 && theta[i] < 0 { theta[i] = 0 }
         if outcome.converged {
-            theta = NewtonPolish().refine(theta, lower: lower) { model.deviance($0) }
+            var polish = NewtonPolish()
+            polish.noise = 1e-15 * max(1, Double(n).squareRoot() / 10)
+            theta = polish.refine(theta, lower: lower) { model.deviance($0) }
         }
         let criterion = model.deviance(theta)
         guard criterion.isFinite else {
@@ -166,7 +168,7 @@ public enum LinearMixedModel {
             aic: criterion + 2 * k, bic: criterion + Foundation.log(Double(n)) * k,
             modes: modes.compactMap { $0 }, fitted: fitted, fittedFixed: fittedFixed, residuals: residuals,
             rmse: rmse, converged: outcome.converged, optimizerStatus: outcome.status,
-            evaluations: outcome.evaluations, singular: singular, warnings: allWarnings, groupSizes: groupSizes)
+            evaluations: model.evaluations, singular: singular, warnings: allWarnings, groupSizes: groupSizes)
     }
 
     /// statsmodels' covariance of β and variance parameters with their standard errors, from the

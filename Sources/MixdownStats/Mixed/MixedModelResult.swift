@@ -107,6 +107,7 @@ public struct LinearMixedModelFit: Sendable {
     public var converged: Bool
     /// The optimiser's own account of how it stopped.
     public var optimizerStatus: String
+    /// Deviance evaluations (start search, optimiser, polish and final).
     public var evaluations: Int
     /// A variance at zero or a correlation at ±1 (θ diagonal below 1e-4, as lme4's isSingular).
     public var singular: Bool

@@ -4,6 +4,9 @@
 /// Parameters at a zero lower bound (a singular fit) are held fixed.
 struct NewtonPolish {
     var maxIterations = 4
+    /// Relative round-off level of the function; gains below it are noise. The profiled
+    /// deviance sums n terms, so its error grows roughly like sqrt(n) ulps.
+    var noise = 1e-15
 
     func refine(_ x0: [Double], lower: [Double], _ f: ([Double]) -> Double) -> [Double] {
         var x = x0
@@ -38,7 +41,7 @@ struct NewtonPolish {
             // Newton direction must be a descent direction, and promise a gain above the noise
             // of the deviance (round-off grows with the number of rows).
             let predicted = -0.5 * zip(step, g).reduce(0.0, { $0 + $1.0 * $1.1 })
-            if predicted <= 1e-15 * max(1, abs(fx)) { return x }
+            if predicted <= noise * max(1, abs(fx)) { return x }
             var improved = false
             for _ in 0..<12 {
                 var xn = x
@@ -49,7 +52,7 @@ struct NewtonPolish {
                     let gain = fx - fn
                     x = xn; fx = fn; improved = true
                     // Converged: a step at the finite-difference noise level or no measurable gain.
-                    if moved < 1e-10 || gain <= 1e-15 * max(1, abs(fx)) { return x }
+                    if moved < 1e-10 || gain <= noise * max(1, abs(fx)) { return x }
                     break
                 }
                 step = step.map { $0 / 2 }

@@ -43,6 +43,8 @@ final class ProfiledDeviance {
     private(set) var lxx: [Double]
     private(set) var tFactors: [[Double]]
     private(set) var logDetTheta = 0.0
+    /// Number of deviance evaluations so far.
+    private(set) var evaluations = 0
     private var work: [Double]
     private var balam: [Double]
 
@@ -240,6 +242,7 @@ final class ProfiledDeviance {
 
     /// Evaluates the profiled deviance (−2 × the (RE)ML log-likelihood) at θ; +∞ if a factor fails.
     func deviance(_ theta: [Double]) -> Double {
+        evaluations += 1
         for (t, layout) in layouts.enumerated() {
             let o = thetaOffsets[t]
             layout.fill(theta[o..<(o + layout.positions.count)], into: &tFactors[t])
