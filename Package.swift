@@ -43,7 +43,7 @@ let package = Package(
 
         // MARK: Document engine
         .target(name: "MixdownDocs", dependencies: [
-            "MixdownLang", "CCmarkGFM",
+            "MixdownLang", "MixdownStats", "CCmarkGFM",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),

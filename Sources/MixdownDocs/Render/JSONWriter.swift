@@ -1,3 +1,5 @@
+import MixdownStats
+
 /// A JSON value written with a fixed key order and shortest round-trip numbers, so that the
 /// same results always give the same bytes.
 enum JSON {
@@ -55,24 +57,6 @@ enum JSON {
     }
 
     private static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"     // keeps "</script>" inert if JSON is ever inlined in a page
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out += "\""
+        out += JSONText.string(s)
     }
 }
