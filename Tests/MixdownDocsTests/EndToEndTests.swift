@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+@testable import MixdownDocs
+
+/// Lessons run through the real cell language: hostile data is escaped, a failing cell is shown in
+/// place while later cells still run, and errors point at the offending token.
+@Suite struct EndToEndTests {
+    let lesson = """
+    # Hostile data
+
+    ```lmm
+    df = read_csv("data/evil.csv")
+    head(df, 3)
+    ```
+
+    ```lmm
+    #| label: fig-evil
+    scatter(df, x = "x", y = "y", hue = "name")
+    ```
+
+    ```lmm
+    m = ols(y ~ x +, df)
+    ```
+
+    ```lmm
+    ols(y ~ xx, df)
+    ```
+
+    ```lmm
+    nrow(df)
+    ```
+    """
+
+    private func render() throws -> RenderedLesson {
+        let temp = try TempTutorial(lessons: ["e.md": lesson])
+        let data = temp.tutorial.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        try "name,x,y\n<script>alert(1)</script>,1,2.5\n\"a & b\",2,3.1\nc\"d,3,2.9\nplain,4,4.2\n"
+            .write(to: data.appendingPathComponent("evil.csv"), atomically: true, encoding: .utf8)
+        let builder = try SiteBuilder(configuration: SiteConfiguration(tutorial: temp.tutorial, templates: repositoryTemplates))
+        return builder.renderLesson(try Lesson.load(temp.tutorial.appendingPathComponent("e.md")))
+    }
+
+    @Test func dataIsEscapedInTablesAndFigures() throws {
+        let rendered = try render()
+        #expect(!rendered.bodyHTML.contains("<script>"))
+        #expect(rendered.bodyHTML.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(rendered.bodyHTML.contains(#"<figure class="cell-figure" id="fig-evil">"#))
+        #expect(rendered.figureCount == 1)
+    }
+
+    @Test func failingCellsAreLocatedAndLaterCellsRun() throws {
+        let rendered = try render()
+        #expect(rendered.cells.map(\.ok) == [true, true, false, false, true])
+        let locations = rendered.diagnostics.map { "\($0.location)" }
+        #expect(locations == ["e.md:14:16", "e.md:18:9"])
+        #expect(rendered.diagnostics[1].hint?.contains("'x'") == true)
+        #expect(rendered.filesRead.map(\.lastPathComponent) == ["evil.csv"])
+    }
+}
