@@ -8,14 +8,14 @@ struct Mixdown: ParsableCommand {
         abstract: "Turn Markdown lessons with executable `lmm` cells into a static tutorial site.",
         discussion: """
         Examples:
-          mixdown build                         render tutorial/*.md into output/
-          mixdown check                         fail (exit 1) if output/ is out of date, with a diff
-          mixdown serve --port 8000             live preview on http://127.0.0.1:8000/
-          mixdown run tutorial/lmm.md --json    print every cell's results as JSON
+          mixdown build                       render tutorial/*.md into output/
+          mixdown check                       exit 1 with a diff if output/ is stale
+          mixdown serve --port 8000           live preview on 127.0.0.1:8000
+          mixdown run tutorial/lmm.md --json  every cell's results as JSON
           mixdown fit data.csv 'y ~ x + (1 | g)' --json
 
-        Exit codes: 0 success; 1 a cell, lesson, fit or check failed; 2 bad usage or input.
-        Colour is used only when stderr is a terminal and NO_COLOR is unset.
+        Exit codes: 0 success; 1 a cell, lesson, fit or check failed;
+        2 bad usage or input. Colour only on a terminal with NO_COLOR unset.
         """,
         subcommands: [Build.self, Check.self, Serve.self, Run.self, Fit.self]
     )
