@@ -30,13 +30,12 @@ struct Build: ParsableCommand {
     func run() throws {
         let terminal = Terminal(quiet: options.quiet)
         let start = Date()
-        let site: RenderedSite
+        let site = try terminal.exitingOnBadInput { try options.render(terminal) }
         do {
-            site = try options.render(terminal)
             try SiteWriter(destination: URL(fileURLWithPath: options.out)).write(site.files)
-        } catch let error as SiteError {
-            terminal.problem("mixdown: \(error)")
-            throw ExitCode(2)
+        } catch {
+            terminal.problem("mixdown: \(error) (the previous \(options.out)/ is left as it was)")
+            throw ExitCode(1)
         }
         terminal.result(String(format: "wrote %d files to %@ in %.2f s", site.files.count, options.out, Date().timeIntervalSince(start)))
         if site.failed { throw ExitCode(1) }
@@ -53,13 +52,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let terminal = Terminal(quiet: options.quiet)
-        let site: RenderedSite
-        do {
-            site = try options.render(terminal)
-        } catch let error as SiteError {
-            terminal.problem("mixdown: \(error)")
-            throw ExitCode(2)
-        }
+        let site = try terminal.exitingOnBadInput { try options.render(terminal) }
         let committed = SiteWriter.read(URL(fileURLWithPath: options.out))
         let differences = SiteChecker().differences(rendered: site.files, committed: committed)
         for difference in differences { terminal.problem(difference) }
@@ -96,13 +89,9 @@ struct Run: ParsableCommand {
         let url = URL(fileURLWithPath: lesson)
         let root = tutorial.map { URL(fileURLWithPath: $0) } ?? url.deletingLastPathComponent()
         let terminal = Terminal(quiet: false)
-        let rendered: RenderedLesson
-        do {
+        let rendered = try terminal.exitingOnBadInput {
             let builder = try SiteBuilder(configuration: SiteConfiguration(tutorial: root, templates: URL(fileURLWithPath: templates)))
-            rendered = builder.renderLesson(try Lesson.load(url))
-        } catch let error as SiteError {
-            terminal.problem("mixdown: \(error)")
-            throw ExitCode(2)
+            return builder.renderLesson(try Lesson.load(url))
         }
         for diagnostic in rendered.diagnostics { terminal.problem(diagnostic.rendered) }
         print(json ? LessonReport.json(rendered) : LessonReport.text(rendered))

@@ -1,4 +1,6 @@
+import ArgumentParser
 import Foundation
+import MixdownDocs
 
 /// Writes progress and diagnostics: results to stdout, problems to stderr, colour only on a terminal.
 struct Terminal {
@@ -12,6 +14,17 @@ struct Terminal {
 
     func problem(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Runs a step whose `SiteError` means bad input (no tutorial folder, broken template):
+    /// reports it and exits with 2.
+    func exitingOnBadInput<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as SiteError {
+            problem("mixdown: \(error)")
+            throw ExitCode(2)
+        }
     }
 
     func paint(_ text: String, _ code: String) -> String {
