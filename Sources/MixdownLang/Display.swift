@@ -33,7 +33,8 @@ enum Display {
         case .model(let m):
             return [.text(try m.summaryText("statsmodels"))] + m.warnings.map(CellOutput.warning)
         case .plot(let p):
-            let figure = p.figure(number: interpreter.context.nextFigureNumber())
+            let context = interpreter.context
+            let figure = p.figure(number: context.nextFigureNumber(), width: context.figureWidth, height: context.figureHeight)
             do {
                 return [.figure(FigureOutput(svg: try figure.svg(), description: figure.description))]
             } catch {

@@ -18,12 +18,13 @@ public struct Plot {
         self.panels = panels; self.sharedX = sharedX; self.sharedY = sharedY; self.legendTitle = legendTitle
     }
 
-    /// The chart to render; `number` makes the ids inside the SVG unique on the page.
-    public func figure(number: Int) -> Figure {
+    /// The chart to render; `number` makes the ids inside the SVG unique on the page. Without a
+    /// size, one panel is 480×400 and a row of panels 900×340.
+    public func figure(number: Int, width: Double? = nil, height: Double? = nil) -> Figure {
         let n = panels.count
         let layout: Layout = n == 1 ? .single : .row(sharedX: sharedX, sharedY: sharedY)
-        let width: Double = n == 1 ? 480 : 900
-        let height: Double = n == 1 ? 400 : 340
+        let width: Double = width ?? (n == 1 ? 480 : 900)
+        let height: Double = height ?? (n == 1 ? 400 : 340)
         return Figure(panels: panels, layout: layout, width: width, height: height, title: title,
                       legendTitle: legendTitle, id: "figure-\(number)")
     }

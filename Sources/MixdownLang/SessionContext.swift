@@ -8,6 +8,9 @@ final class SessionContext {
     let tutorialRoot: URL
     var filesRead: [URL] = []
     var figureCounter = 0
+    /// Figure size asked for by the cell being run (`#| width:` / `#| height:`), in pixels.
+    var figureWidth: Double?
+    var figureHeight: Double?
     /// Outputs of the cell being run (print and warnings append here).
     var outputs: [CellOutput] = []
 

@@ -15,6 +15,8 @@ import Testing
 
     ```lmm
     #| label: fig-evil
+    #| width: 600
+    #| height: 300
     scatter(df, x = "x", y = "y", hue = "name")
     ```
 
@@ -47,13 +49,14 @@ import Testing
         #expect(rendered.bodyHTML.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(rendered.bodyHTML.contains(#"<figure class="cell-figure" id="fig-evil">"#))
         #expect(rendered.figureCount == 1)
+        #expect(rendered.bodyHTML.contains(#"viewBox="0 0 600 300" width="600" height="300""#))   // #| width/height
     }
 
     @Test func failingCellsAreLocatedAndLaterCellsRun() throws {
         let rendered = try render()
         #expect(rendered.cells.map(\.ok) == [true, true, false, false, true])
         let locations = rendered.diagnostics.map { "\($0.location)" }
-        #expect(locations == ["e.md:14:16", "e.md:18:9"])
+        #expect(locations == ["e.md:16:16", "e.md:20:9"])
         #expect(rendered.diagnostics[1].hint?.contains("'x'") == true)
         #expect(rendered.filesRead.map(\.lastPathComponent) == ["evil.csv"])
     }

@@ -6,7 +6,7 @@ import MixdownLang
 /// and makes a table of a cell that says `table`.
 final class EchoRunner: CellRunner {
     var filesRead: [URL] = []
-    func run(_ code: String, firstLine: Int) -> CellRunResult {
+    func run(_ code: String, firstLine: Int, options: CellOptions) -> CellRunResult {
         if let index = code.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.hasPrefix("fail") }) {
             return CellRunResult(outputs: [], error: LangError("this cell fails on purpose",
                 at: SourceLocation(file: "t.md", line: firstLine + index, column: 1), hint: "did you mean 'pass'?"))

@@ -78,7 +78,7 @@ struct LessonRenderer {
             }
             var result: CellRunResult?
             if cell.options.eval {
-                let run = runner.run(cell.code, firstLine: fenceLine + 1 + cell.optionLineCount)
+                let run = runner.run(cell.code, firstLine: fenceLine + 1 + cell.optionLineCount, options: cell.options)
                 if let error = run.error {
                     diagnose(error.message, line: error.location.line, column: error.location.column, hint: error.hint)
                 }

@@ -9,7 +9,9 @@ final class SessionRunner: CellRunner {
         session = Session(lessonName: lessonName, lessonDirectory: lessonDirectory, tutorialRoot: tutorialRoot)
     }
 
-    func run(_ code: String, firstLine: Int) -> CellRunResult { session.run(code, firstLine: firstLine) }
+    func run(_ code: String, firstLine: Int, options: CellOptions) -> CellRunResult {
+        session.run(code, firstLine: firstLine, figureWidth: options.width, figureHeight: options.height)
+    }
     var filesRead: [URL] { session.filesRead }
 
     /// The factory the command line uses.
