@@ -2,8 +2,8 @@ import FlyingFox
 import Foundation
 
 /// `mixdown serve`: an HTTP server on 127.0.0.1 only that serves the live site from memory and
-/// makes open pages reload when a lesson or its data changes (the page long-polls
-/// `/__mixdown/wait?v=N`, which answers as soon as the site's version passes N).
+/// makes open pages reload when a lesson or its data changes (each page holds a WebSocket to
+/// `/__mixdown/ws`, which sends the site's version whenever it changes).
 public struct PreviewServer {
     public let configuration: SiteConfiguration
     public let port: UInt16
@@ -24,15 +24,8 @@ public struct PreviewServer {
             HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8"],
                          body: Data(Self.liveScript.utf8))
         }
-        await server.appendRoute("GET /__mixdown/wait") { request in
-            let seen = Int(request.query["v"] ?? "") ?? -1
-            for _ in 0..<80 {                      // answer within 20 s at the latest
-                let version = await site.version
-                if version != seen { return Self.text("\(version)") }
-                try await Task.sleep(nanoseconds: 250_000_000)
-            }
-            return Self.text("\(await site.version)")
-        }
+        await server.appendRoute("GET /__mixdown/ws",
+                                 to: WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: ReloadNotifier(site: site))))
         await server.appendRoute("GET *") { request in
             var path = String(request.path.drop { $0 == "/" })
             if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
@@ -53,10 +46,6 @@ public struct PreviewServer {
         try await server.run()
     }
 
-    static func text(_ s: String) -> HTTPResponse {
-        HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .init("Cache-Control"): "no-store"], body: Data(s.utf8))
-    }
-
     static func contentType(_ path: String) -> String {
         switch (path as NSString).pathExtension {
         case "html": return "text/html; charset=utf-8"
@@ -71,28 +60,55 @@ public struct PreviewServer {
         }
     }
 
-    /// The page side of live reload: wait for a new version, then reload, keeping the scroll position.
+    /// The page side of live reload: reload (keeping the scroll position) when the version the
+    /// server sends changes; reconnect if the server restarts.
     static let liveScript = """
     (function () {
       var key = "mixdown-scroll:" + location.pathname;
       var saved = sessionStorage.getItem(key);
       if (saved !== null) { window.addEventListener("load", function () { window.scrollTo(0, +saved); }); sessionStorage.removeItem(key); }
       var version = null;
-      function wait() {
-        fetch("/__mixdown/wait?v=" + (version === null ? -1 : version), {cache: "no-store"})
-          .then(function (r) { return r.text(); })
-          .then(function (v) {
-            if (version !== null && v !== version) {
-              sessionStorage.setItem(key, String(window.scrollY));
-              location.reload();
-              return;
-            }
-            version = v;
-            wait();
-          })
-          .catch(function () { setTimeout(wait, 1000); });
+      function connect() {
+        var socket = new WebSocket("ws://" + location.host + "/__mixdown/ws");
+        socket.onmessage = function (event) {
+          if (version !== null && event.data !== version) {
+            sessionStorage.setItem(key, String(window.scrollY));
+            location.reload();
+            return;
+          }
+          version = event.data;
+        };
+        socket.onclose = function () { setTimeout(connect, 1000); };
       }
-      wait();
+      connect();
     })();
     """
+}
+
+/// Sends the preview site's version to a connected page whenever it changes.
+struct ReloadNotifier: WSMessageHandler {
+    let site: PreviewSite
+
+    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
+        let site = self.site
+        return AsyncStream { continuation in
+            let watcher = Task {
+                var sent = -1
+                while !Task.isCancelled {
+                    let version = await site.version
+                    if version != sent {
+                        continuation.yield(.text(String(version)))
+                        sent = version
+                    }
+                    try? await Task.sleep(nanoseconds: 250_000_000)
+                }
+                continuation.finish()
+            }
+            let reader = Task {                  // the page went away: stop watching
+                for await _ in client {}
+                watcher.cancel()
+            }
+            continuation.onTermination = { _ in watcher.cancel(); reader.cancel() }
+        }
+    }
 }
