@@ -37,30 +37,10 @@ struct DataScanner {
                 var s = pos, e = pos
                 var kind: UInt8 = 0
                 if pos < end, p[pos] == 0x22 {
-                    let openLine = line
-                    pos += 1
-                    s = pos
-                    kind = 1
-                    while true {
-                        guard pos < end else {
-                            throw CSVError(file: source, line: openLine, message: "a quoted field is never closed")
-                        }
-                        let b = p[pos]
-                        if b == 0x22 {
-                            if pos + 1 < end, p[pos + 1] == 0x22 { kind = 2; pos += 2; continue }
-                            break
-                        }
-                        if b == 0x0A { line += 1 }
-                        pos += 1
-                    }
-                    e = pos
-                    pos += 1
-                    if pos < end {
-                        let b = p[pos]
-                        if b != 0x2C && b != 0x0A && b != 0x0D {
-                            throw CSVError(file: source, line: line, message: "unexpected text after the closing quote of a field")
-                        }
-                    }
+                    s = pos + 1
+                    let quoted = try FieldScanner.scanQuoted(p, &pos, end: end, line: &line, source: source)
+                    e = quoted.contentEnd
+                    kind = quoted.doubledQuotes ? 2 : 1
                 } else {
                     while pos < end {
                         let b = p[pos]

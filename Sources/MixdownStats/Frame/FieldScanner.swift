@@ -56,6 +56,38 @@ struct FieldScanner {
         fieldCount += 1
     }
 
+    /// Scans a quoted field whose opening quote is at `pos`: moves `pos` past the closing quote,
+    /// counts the lines it spans, and checks that a separator or line end follows. Shared by the
+    /// header scanner and the data hot loop.
+    @inline(__always)
+    static func scanQuoted(_ p: UnsafePointer<UInt8>, _ pos: inout Int, end: Int, line: inout Int,
+                           source: String) throws -> (contentEnd: Int, doubledQuotes: Bool) {
+        let openLine = line
+        pos += 1
+        var doubled = false
+        while true {
+            guard pos < end else {
+                throw CSVError(file: source, line: openLine, message: "a quoted field is never closed")
+            }
+            let b = p[pos]
+            if b == 0x22 {
+                if pos + 1 < end, p[pos + 1] == 0x22 { doubled = true; pos += 2; continue }
+                break
+            }
+            if b == 0x0A { line += 1 }
+            pos += 1
+        }
+        let contentEnd = pos
+        pos += 1
+        if pos < end {
+            let b = p[pos]
+            if b != 0x2C && b != 0x0A && b != 0x0D {
+                throw CSVError(file: source, line: line, message: "unexpected text after the closing quote of a field")
+            }
+        }
+        return (contentEnd, doubled)
+    }
+
     /// Reads the next record; false at the end of the input.
     mutating func nextRecord() throws -> Bool {
         fieldCount = 0
@@ -65,30 +97,9 @@ struct FieldScanner {
         var pos = position
         while true {
             if pos < end, p[pos] == 0x22 {
-                let openLine = line
-                pos += 1
-                let s = pos
-                var kind: UInt8 = 1
-                while true {
-                    guard pos < end else {
-                        throw CSVError(file: source, line: openLine, message: "a quoted field is never closed")
-                    }
-                    let b = p[pos]
-                    if b == 0x22 {
-                        if pos + 1 < end, p[pos + 1] == 0x22 { kind = 2; pos += 2; continue }
-                        break
-                    }
-                    if b == 0x0A { line += 1 }
-                    pos += 1
-                }
-                addField(s, pos, kind)
-                pos += 1
-                if pos < end {
-                    let b = p[pos]
-                    if b != 0x2C && b != 0x0A && b != 0x0D {
-                        throw CSVError(file: source, line: line, message: "unexpected text after the closing quote of a field")
-                    }
-                }
+                let s = pos + 1
+                let quoted = try Self.scanQuoted(p, &pos, end: end, line: &line, source: source)
+                addField(s, quoted.contentEnd, quoted.doubledQuotes ? 2 : 1)
             } else {
                 let s = pos
                 while pos < end {
