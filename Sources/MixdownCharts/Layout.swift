@@ -104,24 +104,12 @@ struct LayoutEngine {
         var yDomains = prepared.map { PreparedPanel.domain(fixed: $0.panel.yDomain, extent: $0.y) }
         if sharedX && n > 1 {
             let linear = prepared.filter { $0.bandCategories == nil }
-            if let fixed = linear.compactMap({ $0.panel.xDomain }).first {
-                xDomains = xDomains.map { _ in fixed }
-            } else {
-                var e = PreparedPanel.Extent()
-                for p in linear { e.merge(p.x) }
-                let d = PreparedPanel.domain(fixed: nil, extent: e)
-                xDomains = xDomains.map { _ in d }
-            }
+            let d = Self.sharedDomain(fixed: linear.map(\.panel.xDomain), extents: linear.map(\.x))
+            xDomains = xDomains.map { _ in d }
         }
         if sharedY && n > 1 {
-            if let fixed = prepared.compactMap({ $0.panel.yDomain }).first {
-                yDomains = yDomains.map { _ in fixed }
-            } else {
-                var e = PreparedPanel.Extent()
-                for p in prepared { e.merge(p.y) }
-                let d = PreparedPanel.domain(fixed: nil, extent: e)
-                yDomains = yDomains.map { _ in d }
-            }
+            let d = Self.sharedDomain(fixed: prepared.map(\.panel.yDomain), extents: prepared.map(\.y))
+            yDomains = yDomains.map { _ in d }
         }
 
         // Vertical geometry, common to all panels.
@@ -281,6 +269,14 @@ struct LayoutEngine {
     }
 
     /// A title that fits `room` pixels: shrunk down to 10 px, then cut with an ellipsis.
+    /// The one domain of a shared axis: the first panel's fixed domain, else the union of the extents.
+    static func sharedDomain(fixed: [ClosedRange<Double>?], extents: [PreparedPanel.Extent]) -> ClosedRange<Double> {
+        if let first = fixed.compactMap({ $0 }).first { return first }
+        var union = PreparedPanel.Extent()
+        for e in extents { union.merge(e) }
+        return PreparedPanel.domain(fixed: nil, extent: union)
+    }
+
     static func fit(_ title: String, room: Double) -> (String, Double) {
         var size = Style.titleFont
         while size > 10 && TextMetrics.width(title, fontSize: size) > room { size -= 0.5 }
