@@ -43,6 +43,7 @@ final class ProfiledDeviance {
     private(set) var lxx: [Double]
     private(set) var tFactors: [[Double]]
     private(set) var logDetTheta = 0.0
+    private(set) var logDetX = 0.0
     /// Number of deviance evaluations so far.
     private(set) var evaluations = 0
     private var work: [Double]
@@ -403,18 +404,21 @@ final class ProfiledDeviance {
             return .infinity
         }
         logDetTheta = logdet
-        let r2 = lxx[p * P1 + p] * lxx[p * P1 + p]
         var logdetX = 0.0
         for i in 0..<p { logdetX += 2 * Foundation.log(lxx[i * P1 + i]) }
-        let twoPi = 2 * Double.pi
-        switch method {
-        case .reml:
-            let df = Double(n - p)
-            return logdet + logdetX + df * (1 + Foundation.log(twoPi * r2 / df))
-        case .ml:
-            let nn = Double(n)
-            return logdet + nn * (1 + Foundation.log(twoPi * r2 / nn))
-        }
+        logDetX = logdetX
+        return components.deviance(method)
+    }
+
+    /// The parts of the profiled deviance at θ (evaluates the factorisation at θ).
+    func components(_ theta: [Double]) -> DevianceComponents {
+        guard deviance(theta).isFinite else { return .infeasible(n: n, p: p) }
+        return components
+    }
+
+    /// The parts of the profiled deviance at the last evaluation.
+    private var components: DevianceComponents {
+        DevianceComponents(ldL2: logDetTheta, ldRX2: logDetX, pwrss: penalizedRSS, n: n, p: p)
     }
 
     /// The per-level loop of `deviance` written out for one or two random effects per level

@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+@testable import MixdownStats
+
+/// The deviance components (log det L_θ², log det R_X², penalised RSS) against lme4's
+/// `getME(fit, "devcomp")$cmp` at lme4's optimum (Fixtures/make-lme4-components.R).
+@Suite struct MixedComponentsTests {
+    @Test(arguments: ["sleepstudy", "penicillin"])
+    func componentsMatchLme4(_ name: String) throws {
+        let all = try MixedFixtures.json("lme4-components.json")
+        let ref = try #require(all[name] as? [String: Any])
+        let input = try MixedLme4Tests.input(name)
+        let model = ProfiledDeviance(response: input.response, fixed: input.fixedColumns, terms: input.terms, method: .reml)
+        let theta = try #require(ref["theta"] as? [Double])
+        let c = model.components(theta)
+        func close(_ a: Double, _ key: String) throws -> Bool {
+            let b = try #require(ref[key] as? Double)
+            return abs(a - b) <= 1e-9 * max(1, abs(b))
+        }
+        #expect(try close(c.ldL2, "ldL2"), "ldL2 \(c.ldL2)")
+        #expect(try close(c.ldRX2, "ldRX2"), "ldRX2 \(c.ldRX2)")
+        #expect(try close(c.pwrss, "pwrss"), "pwrss \(c.pwrss)")
+        #expect(try close(c.deviance(.reml), "REML"))
+        #expect(c.deviance(.reml) == model.deviance(theta))
+        #expect(c.n == input.response.count && c.p == input.fixedColumns.count)
+    }
+
+    /// Components of a θ where a factor failed give an infinite deviance for both criteria.
+    @Test func infeasibleComponentsHaveInfiniteDeviance() {
+        let c = DevianceComponents.infeasible(n: 10, p: 2)
+        #expect(c.deviance(.ml) == .infinity && c.deviance(.reml) == .infinity)
+    }
+}
