@@ -60,7 +60,8 @@ let package = Package(
         .testTarget(name: "MixdownChartsTests", dependencies: ["MixdownCharts"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "MixdownLangTests", dependencies: ["MixdownLang"]),
-        .testTarget(name: "MixdownDocsTests", dependencies: ["MixdownDocs"]),
+        .testTarget(name: "MixdownDocsTests", dependencies: ["MixdownDocs"],
+                    resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v5],
     cxxLanguageStandard: .cxx17
