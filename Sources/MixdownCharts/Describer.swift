@@ -20,6 +20,12 @@ struct Describer {
     /// One sentence per panel, prefixed by "Panel k" when there are several.
     var description: String {
         let many = figure.panels.count > 1
+        // Small multiples: one sentence for the grid, then the first panel as an example.
+        if figure.panels.count > 8, let first = figure.panels.first {
+            let titles = figure.panels.compactMap(\.title).filter { !$0.isEmpty }
+            let named = titles.isEmpty ? "" : " (\(list(titles)))"
+            return "\(figure.panels.count) panels\(named) on the same axes; the first: \(sentence(first))."
+        }
         return figure.panels.enumerated().map { i, p in
             let body = sentence(p)
             guard many else { return capitalized(body) + "." }
@@ -103,9 +109,27 @@ struct Describer {
             let dashed = lines.filter { $0.dash != .solid }.count
             var s = "\(lines.count) line\(lines.count == 1 ? "" : "s")"
             if dashed > 0 && dashed < lines.count { s += " (\(dashed) dashed)" } else if dashed > 0 { s += " (dashed)" }
+            let groups = lines.compactMap(\.group)
+            if groups.count == lines.count, lines.count > 1 { s += " for \(list(groups))" }
             if lines.count == 1, let l = lines.first, let x0 = l.x.first, let x1 = l.x.last, let y0 = l.y.first, let y1 = l.y.last {
                 s += " from (\(Format.prose(x0)), \(Format.prose(y0))) to (\(Format.prose(x1)), \(Format.prose(y1)))"
             }
+            parts.append(s)
+        }
+        let errorBars = p.marks.compactMap { if case .errorBars(let m) = $0 { return m } else { return nil } }
+        let ablines = p.marks.compactMap { if case .slopedLine(let m) = $0 { return m } else { return nil } }
+        let histograms = p.marks.compactMap { if case .histogram(let m) = $0 { return m } else { return nil } }
+        for h in histograms {
+            let s = "histogram of \(x) from \(h.values.count) values in \(h.bins) bins"
+            if lead.hasPrefix("plot of") { lead = s } else { parts.append(s) }
+        }
+        if !errorBars.isEmpty {
+            let n = errorBars.reduce(0) { $0 + $1.position.count }
+            parts.append("\(n) interval\(n == 1 ? "" : "s")")
+        }
+        for l in ablines {
+            var s = "a reference line \(y) = \(Format.prose(l.intercept)) + \(Format.prose(l.slope)) \(x)"
+            if let label = l.label, !label.isEmpty { s += " labelled \"\(label)\"" }
             parts.append(s)
         }
         if !bands.isEmpty { parts.append("\(bands.count) shaded band\(bands.count == 1 ? "" : "s")") }

@@ -11,11 +11,18 @@ public struct Panel: Sendable, Equatable {
     public var yDomain: ClosedRange<Double>?
     /// Light grid lines at the ticks.
     public var grid: Bool
+    /// A categorical x axis: category `k` sits at x = k (marks give positions 0, 1, …) and the
+    /// ticks are labelled with the categories; the domain is −0.5 … n − 0.5 unless fixed.
+    public var xCategories: [String]?
+    /// A categorical y axis, as `xCategories` (category 0 at the bottom).
+    public var yCategories: [String]?
 
     public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil, marks: [Mark],
-                xDomain: ClosedRange<Double>? = nil, yDomain: ClosedRange<Double>? = nil, grid: Bool = false) {
+                xDomain: ClosedRange<Double>? = nil, yDomain: ClosedRange<Double>? = nil, grid: Bool = false,
+                xCategories: [String]? = nil, yCategories: [String]? = nil) {
         self.title = title; self.xLabel = xLabel; self.yLabel = yLabel; self.marks = marks
         self.xDomain = xDomain; self.yDomain = yDomain; self.grid = grid
+        self.xCategories = xCategories; self.yCategories = yCategories
     }
 }
 
@@ -26,13 +33,32 @@ public enum Layout: Sendable, Equatable {
     /// Panels side by side. A shared axis gets one domain for all panels; a shared y axis is
     /// labelled only on the first panel.
     case row(sharedX: Bool, sharedY: Bool)
+    /// Small multiples wrapping into rows of `columns` panels (the last row may be short). A
+    /// shared x axis is labelled only under the lowest panel of each column, a shared y axis
+    /// only on the first column.
+    case grid(columns: Int, sharedX: Bool, sharedY: Bool)
+
+    var columns: Int? { if case .grid(let c, _, _) = self { return c } else { return nil } }
+    var shared: (x: Bool, y: Bool) {
+        switch self {
+        case .single: return (false, false)
+        case .row(let x, let y), .grid(_, let x, let y): return (x, y)
+        }
+    }
 }
 
-/// A complete chart: one panel or a row of panels, a hue legend on the right, rendered to SVG.
+/// A complete chart: one panel, a row or a wrapped grid of panels, a hue legend on the right,
+/// rendered to SVG.
 ///
 /// Categories used by any mark (`MarkColor.category`, `Points.categories`, `Bars`, `Density`)
 /// are collected over the whole figure, sorted, and given tab10 colours in that order, so a
 /// category has the same colour in every panel and in the legend.
+///
+/// Many groups: with more than ten categories colours would repeat, so none is coloured by
+/// default: every category is drawn in one neutral grey and the legend is a single entry
+/// ("65 Subjects"). `highlight` names up to ten categories that keep a tab10 colour (in the
+/// order given) and a legend entry each, drawn over the grey ones; the rest share one
+/// "other …" entry.
 ///
 /// Ink (axes, tick labels, titles, ink-coloured marks) is `currentColor`, set by a `<style>` scoped
 /// to the figure's id: `var(--mx-ink)` when the page defines it, else dark grey, or light grey under
@@ -60,11 +86,15 @@ public struct Figure: Sendable, Equatable, CustomStringConvertible {
     /// A caller-given id (e.g. "fig-3"): prefix of every id inside the SVG, so several figures
     /// can share one page. Letters, digits, `-` and `_`, starting with a letter.
     public var id: String
+    /// Categories coloured when there are more than ten (see above); ignored with ten or fewer.
+    public var highlight: [String]
 
     public init(panels: [Panel], layout: Layout = .single, width: Double = 480, height: Double = 400,
-                title: String? = nil, legendTitle: String? = nil, showLegend: Bool = true, id: String) {
+                title: String? = nil, legendTitle: String? = nil, showLegend: Bool = true, id: String,
+                highlight: [String] = []) {
         self.panels = panels; self.layout = layout; self.width = width; self.height = height
         self.title = title; self.legendTitle = legendTitle; self.showLegend = showLegend; self.id = id
+        self.highlight = highlight
     }
 
     /// The figure as a standalone SVG document (also fit to be inlined in HTML).
@@ -81,5 +111,34 @@ public struct Figure: Sendable, Equatable, CustomStringConvertible {
     /// The accessible title used for `<title>`.
     public var accessibleTitle: String {
         Describer(figure: self).title
+    }
+}
+
+extension Figure {
+    /// The narrowest a panel's plot area should be on a small screen.
+    public static let minimumPanelWidth = 150.0
+
+    /// The same figure laid out again for a narrow screen (e.g. 390 px on a phone), so that its
+    /// text keeps its size instead of being scaled down with the picture: the panels wrap into
+    /// as many columns as fit at `minimumPanelWidth` (one column for a row of two or three), each
+    /// row keeps the height a row had, and a single panel keeps its aspect ratio.
+    public func reflowed(toWidth narrow: Double) -> Figure {
+        guard narrow < width else { return self }
+        var out = self
+        out.width = narrow
+        let n = panels.count
+        guard n > 1 else {
+            out.height = max(200, (height * narrow / width).rounded())
+            return out
+        }
+        let (sharedX, sharedY) = layout.shared
+        let oldColumns = GridPlan(figure: self).columns
+        let oldRows = Double((n + oldColumns - 1) / oldColumns)
+        let columns = max(1, min(oldColumns, Int((narrow - 60 + Style.panelGap) / (Self.minimumPanelWidth + Style.panelGap))))
+        let rows = Double((n + columns - 1) / columns)
+        let rowHeight = min(height / oldRows, 300)
+        out.layout = .grid(columns: columns, sharedX: sharedX, sharedY: sharedY)
+        out.height = min(10_000, (rowHeight * rows).rounded())
+        return out
     }
 }

@@ -54,7 +54,8 @@ public struct Points: Sendable, Equatable {
     }
 }
 
-/// A polyline through `x[i], y[i]` (in the given order).
+/// A polyline through `x[i], y[i]` (in the given order); `group` names the line in the SVG
+/// (`data-group`) and in the description, e.g. one line per subject.
 public struct Line: Sendable, Equatable {
     public var x: [Double]
     public var y: [Double]
@@ -63,10 +64,12 @@ public struct Line: Sendable, Equatable {
     /// Stroke width in pixels.
     public var width: Double
     public var opacity: Double
+    public var group: String?
 
     public init(x: [Double], y: [Double], color: MarkColor = .accent, dash: Dash = .solid,
-                width: Double = 2, opacity: Double = 1) {
+                width: Double = 2, opacity: Double = 1, group: String? = nil) {
         self.x = x; self.y = y; self.color = color; self.dash = dash; self.width = width; self.opacity = opacity
+        self.group = group
     }
 }
 
@@ -171,6 +174,76 @@ public struct Density: Sendable, Equatable {
     }
 }
 
+/// Intervals from `lower[i]` to `upper[i]`, with small caps at both ends and an optional centre
+/// dot at `center[i]`. `.vertical` bars stand at `position[i]` on the x axis and run along y;
+/// `.horizontal` bars stand at `position[i]` on the y axis and run along x (a caterpillar plot).
+public struct ErrorBars: Sendable, Equatable {
+    public var position: [Double]
+    public var lower: [Double]
+    public var upper: [Double]
+    public var center: [Double]?
+    public var orientation: Orientation
+    public var categories: [String]?
+    public var color: MarkColor
+    /// Half the cap's length in pixels (0 for no caps).
+    public var cap: Double
+    public var width: Double
+    public var opacity: Double
+
+    public init(position: [Double], lower: [Double], upper: [Double], center: [Double]? = nil,
+                orientation: Orientation = .vertical, categories: [String]? = nil, color: MarkColor = .accent,
+                cap: Double = 3, width: Double = 1.5, opacity: Double = 1) {
+        self.position = position; self.lower = lower; self.upper = upper; self.center = center
+        self.orientation = orientation; self.categories = categories; self.color = color
+        self.cap = cap; self.width = width; self.opacity = opacity
+    }
+}
+
+/// The line y = `intercept` + `slope` · x across the whole panel, clipped to the plot area.
+/// It does not widen the panel's domains.
+public struct SlopedLine: Sendable, Equatable {
+    public var intercept: Double
+    public var slope: Double
+    public var color: MarkColor
+    public var dash: Dash
+    public var width: Double
+    public var label: String?
+
+    public init(intercept: Double, slope: Double, color: MarkColor = .ink, dash: Dash = .dashed,
+                width: Double = 1.25, label: String? = nil) {
+        self.intercept = intercept; self.slope = slope; self.color = color; self.dash = dash
+        self.width = width; self.label = label
+    }
+}
+
+/// A histogram of `values`: `bins` equal-width bins from the smallest to the largest value
+/// (the last bin includes its right edge, as numpy and matplotlib count), drawn as adjoining bars
+/// on a numeric x axis; the y axis is the count in each bin.
+public struct Histogram: Sendable, Equatable {
+    public var values: [Double]
+    public var bins: Int
+    public var color: MarkColor
+    public var opacity: Double
+
+    public init(values: [Double], bins: Int = 20, color: MarkColor = .accent, opacity: Double = 0.85) {
+        self.values = values; self.bins = bins; self.color = color; self.opacity = opacity
+    }
+
+    /// The bin edges (`bins + 1` of them) and the count in each bin.
+    public var counts: (edges: [Double], counts: [Int]) {
+        guard let lo = values.min(), let hi = values.max(), bins > 0 else { return ([], []) }
+        let (a, b) = hi > lo ? (lo, hi) : (lo - 0.5, hi + 0.5)
+        let width = (b - a) / Double(bins)
+        let edges = (0...bins).map { a + width * Double($0) }
+        var counts = [Int](repeating: 0, count: bins)
+        for v in values {
+            let k = min(bins - 1, max(0, Int(((v - a) / width).rounded(.down))))
+            counts[k] += 1
+        }
+        return (edges, counts)
+    }
+}
+
 /// One layer of a panel. Build marks with the static helpers, e.g.
 /// `.points(x: edu, y: score, categories: classroom)` or `.refLine(.horizontal, at: 0, label: "Null slope")`.
 public enum Mark: Sendable, Equatable {
@@ -182,6 +255,9 @@ public enum Mark: Sendable, Equatable {
     case text(TextLabel)
     case arrow(Arrow)
     case density(Density)
+    case errorBars(ErrorBars)
+    case slopedLine(SlopedLine)
+    case histogram(Histogram)
 
     /// Points coloured by category (or by `color` when `categories` is nil); `size` is the radius in px.
     public static func points(x: [Double], y: [Double], categories: [String]? = nil, color: MarkColor = .accent,
@@ -191,8 +267,8 @@ public enum Mark: Sendable, Equatable {
 
     /// A solid, dashed or dotted line through the points in order.
     public static func line(x: [Double], y: [Double], color: MarkColor = .accent, dash: Dash = .solid,
-                            width: Double = 2, opacity: Double = 1) -> Mark {
-        .line(Line(x: x, y: y, color: color, dash: dash, width: width, opacity: opacity))
+                            width: Double = 2, opacity: Double = 1, group: String? = nil) -> Mark {
+        .line(Line(x: x, y: y, color: color, dash: dash, width: width, opacity: opacity, group: group))
     }
 
     /// A translucent band between `lower` and `upper`.
@@ -231,6 +307,25 @@ public enum Mark: Sendable, Equatable {
         .density(Density(values: values, categories: categories, color: color, orientation: orientation, norm: norm))
     }
 
+    /// Intervals around points: vertical (at x positions) or horizontal (at y positions).
+    public static func errorBars(at position: [Double], lower: [Double], upper: [Double], center: [Double]? = nil,
+                                 orientation: Orientation = .vertical, categories: [String]? = nil,
+                                 color: MarkColor = .accent) -> Mark {
+        .errorBars(ErrorBars(position: position, lower: lower, upper: upper, center: center,
+                             orientation: orientation, categories: categories, color: color))
+    }
+
+    /// The line y = intercept + slope · x across the panel.
+    public static func abline(intercept: Double, slope: Double, color: MarkColor = .ink, dash: Dash = .dashed,
+                              label: String? = nil) -> Mark {
+        .slopedLine(SlopedLine(intercept: intercept, slope: slope, color: color, dash: dash, label: label))
+    }
+
+    /// A histogram of `values` in `bins` equal bins.
+    public static func histogram(_ values: [Double], bins: Int = 20, color: MarkColor = .accent) -> Mark {
+        .histogram(Histogram(values: values, bins: bins, color: color))
+    }
+
     /// A short name used in error messages and descriptions.
     var kindName: String {
         switch self {
@@ -242,6 +337,9 @@ public enum Mark: Sendable, Equatable {
         case .text: return "text"
         case .arrow: return "arrow"
         case .density: return "density"
+        case .errorBars: return "error bars"
+        case .slopedLine: return "sloped line"
+        case .histogram: return "histogram"
         }
     }
 }

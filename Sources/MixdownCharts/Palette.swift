@@ -6,6 +6,10 @@ public enum Palette {
         "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
     ]
 
+    /// The grey shared by the categories of a figure with more than ten that are not highlighted
+    /// (readable on light and dark pages).
+    public static let muted = "#9a9a9a"
+
     /// The colour of the `index`-th category (cycling after ten).
     public static func color(at index: Int) -> String {
         tab10[((index % tab10.count) + tab10.count) % tab10.count]
@@ -25,29 +29,51 @@ public enum MarkColor: Equatable, Sendable {
     case hex(String)
 }
 
-/// Maps hue categories to colours for one figure: categories in sorted order get tab10 in order.
+/// Maps hue categories to colours for one figure.
+///
+/// Up to ten categories: sorted, tab10 in order. More than ten: the `highlight`ed ones (at most
+/// ten, in the order given) get tab10, every other one the neutral `Palette.muted` grey, and
+/// the legend lists the highlighted ones plus one entry for the rest.
 struct ColorMap {
     let categories: [String]
+    /// The categories with their own legend entry, in legend order.
+    let legendCategories: [String]
+    /// How many categories share the grey (0 with ten or fewer categories).
+    let mutedCount: Int
     private let index: [String: Int]
 
-    init(categories: Set<String>) {
+    init(categories: Set<String>, highlight: [String] = []) {
         self.categories = categories.sorted()
         var index: [String: Int] = [:]
-        for (i, c) in self.categories.enumerated() { index[c] = i }
+        if self.categories.count <= Palette.tab10.count {
+            for (i, c) in self.categories.enumerated() { index[c] = i }
+            legendCategories = self.categories
+        } else {
+            var shown: [String] = []
+            for c in highlight where categories.contains(c) && !shown.contains(c) && shown.count < Palette.tab10.count {
+                index[c] = shown.count
+                shown.append(c)
+            }
+            legendCategories = shown
+        }
+        mutedCount = self.categories.count - legendCategories.count
         self.index = index
     }
+
+    /// True for a category drawn in the shared grey.
+    func isMuted(_ category: String) -> Bool { index[category] == nil }
 
     /// The fill/stroke value for a colour: a hex string, or `currentColor` for ink.
     func paint(_ color: MarkColor) -> String {
         switch color {
         case .accent: return Palette.tab10[0]
         case .ink: return "currentColor"
-        case .category(let c): return Palette.color(at: index[c] ?? 0)
+        case .category(let c): return paint(category: c)
         case .hex(let h): return h.lowercased()
         }
     }
 
-    func paint(category: String) -> String { Palette.color(at: index[category] ?? 0) }
+    func paint(category: String) -> String { index[category].map(Palette.color(at:)) ?? Palette.muted }
 }
 
 extension MarkColor {

@@ -48,6 +48,18 @@ struct PreparedPanel {
                 if r.direction == .horizontal { y.add(r.value) } else { x.add(r.value); needsLinearX = true }
             case .text(let t): x.add(t.x); y.add(t.y); needsLinearX = true
             case .arrow(let a): x.add([a.fromX, a.toX]); y.add([a.fromY, a.toY]); needsLinearX = true
+            case .errorBars(let e):
+                needsLinearX = true
+                if e.orientation == .vertical {
+                    x.add(e.position); y.add(e.lower); y.add(e.upper); y.add(e.center ?? [])
+                } else {
+                    y.add(e.position); x.add(e.lower); x.add(e.upper); x.add(e.center ?? [])
+                }
+            case .slopedLine: break
+            case .histogram(let h):
+                needsLinearX = true
+                let (edges, counts) = h.counts
+                x.add(edges); y.add(0); y.add(Double(counts.max() ?? 0)); y.stickyZero = true
             case .density(let d):
                 let name = "panel \(index + 1), mark \(m + 1) (density)"
                 let made = try Self.curves(d, name: name)
@@ -98,9 +110,22 @@ struct PreparedPanel {
             case .text(let t): add(t.color)
             case .arrow(let a): add(a.color)
             case .density(let d): if let c = d.categories { s.formUnion(c) } else { add(d.color) }
+            case .errorBars(let e): if let c = e.categories { s.formUnion(c) } else { add(e.color) }
+            case .slopedLine(let l): add(l.color)
+            case .histogram(let h): add(h.color)
             }
         }
         return s
+    }
+
+    /// The x domain: the fixed one, else −0.5 … n − 0.5 on a categorical axis, else from the data.
+    var xDomain: ClosedRange<Double> { Self.domain(fixed: panel.xDomain ?? Self.categoryDomain(panel.xCategories), extent: x) }
+    /// The y domain, as `xDomain`.
+    var yDomain: ClosedRange<Double> { Self.domain(fixed: panel.yDomain ?? Self.categoryDomain(panel.yCategories), extent: y) }
+
+    static func categoryDomain(_ categories: [String]?) -> ClosedRange<Double>? {
+        guard let c = categories, !c.isEmpty else { return nil }
+        return -0.5...(Double(c.count) - 0.5)
     }
 
     /// The domain for an axis: the fixed one, or the extent with a 5 % margin (none beyond a sticky zero).

@@ -19,7 +19,7 @@ struct Renderer {
         let prepared = try figure.panels.enumerated().map { try PreparedPanel(index: $0.offset, panel: $0.element) }
         var cats = Set<String>()
         for p in figure.panels { cats.formUnion(PreparedPanel.categories(of: p.marks)) }
-        let colors = ColorMap(categories: cats)
+        let colors = ColorMap(categories: cats, highlight: figure.highlight)
         let (frames, fixedTexts, legend) = try LayoutEngine(figure: figure, prepared: prepared, colors: colors).layout()
 
         let id = figure.id
@@ -105,7 +105,9 @@ struct Renderer {
             if let cats = p.categories {
                 var byCat: [String: [Int]] = [:]
                 for (i, c) in cats.enumerated() { byCat[c, default: []].append(i) }
-                for c in byCat.keys.sorted() { groups.append((c, colors.paint(category: c), byCat[c] ?? [])) }
+                // Grey (not highlighted) groups first, so the coloured ones are drawn over them.
+                let order = byCat.keys.sorted().filter(colors.isMuted) + byCat.keys.sorted().filter { !colors.isMuted($0) }
+                for c in order { groups.append((c, colors.paint(category: c), byCat[c] ?? [])) }
             } else {
                 groups.append((p.color.categoryName, colors.paint(p.color), Array(p.x.indices)))
             }
@@ -128,7 +130,7 @@ struct Renderer {
             let pts = zip(l.x, l.y).map { (x($0.0), y($0.1)) }
             addPolylineObstacles(pts, to: &obstacles)
             return SVG.element("path", [
-                ("class", "mx-line"), ("data-category", l.color.categoryName), ("d", SVG.polyline(pts)),
+                ("class", "mx-line"), ("data-category", l.color.categoryName), ("data-group", l.group), ("d", SVG.polyline(pts)),
                 ("fill", "none"), ("stroke", colors.paint(l.color)), ("stroke-width", Format.num(l.width)),
                 ("stroke-opacity", l.opacity < 1 ? Format.num(l.opacity) : nil),
                 ("stroke-dasharray", l.dash.dasharray), ("stroke-linecap", l.dash == .solid ? "round" : nil),
@@ -197,6 +199,21 @@ struct Renderer {
             return ""
         case .arrow(let a):
             return drawArrow(a, dx: 0, frame: frame, colors: colors, obstacles: &obstacles, pending: &pending)
+        case .errorBars(let e):
+            return drawErrorBars(e, frame: frame, colors: colors, obstacles: &obstacles)
+        case .slopedLine(let l):
+            return drawSlopedLine(l, frame: frame, colors: colors, pending: &pending)
+        case .histogram(let h):
+            let (edges, counts) = h.counts
+            var rects = ""
+            for (k, n) in counts.enumerated() where n > 0 {
+                let box = Box(x0: x(edges[k]), y0: y(Double(n)), x1: x(edges[k + 1]), y1: y(0))
+                obstacles.append(box)
+                rects += "<rect x=\"\(Format.num(box.x0))\" y=\"\(Format.num(box.y0))\" width=\"\(Format.num(box.width))\" height=\"\(Format.num(box.height))\"/>"
+            }
+            return SVG.element("g", [("class", "mx-histogram"), ("data-category", h.color.categoryName),
+                                     ("fill", colors.paint(h.color)), ("fill-opacity", h.opacity < 1 ? Format.num(h.opacity) : nil),
+                                     ("stroke", "var(--mx-p)"), ("stroke-width", "0.75")], content: rects)
         case .density(let d):
             var out = ""
             for c in prep.curves[m] ?? [] {
@@ -218,6 +235,82 @@ struct Renderer {
             }
             return out
         }
+    }
+
+    /// One `<g class="mx-errorbars">` per colour, one `<path>` per interval (shaft and caps) and
+    /// a dot at the centre when given.
+    private func drawErrorBars(_ e: ErrorBars, frame: Frame, colors: ColorMap, obstacles: inout [Box]) -> String {
+        var byPaint: [(key: String?, idx: [Int])] = []
+        if let cats = e.categories {
+            var byCat: [String: [Int]] = [:]
+            for (i, c) in cats.enumerated() { byCat[c, default: []].append(i) }
+            let keys = byCat.keys.sorted()
+            for c in keys.filter(colors.isMuted) + keys.filter({ !colors.isMuted($0) }) { byPaint.append((c, byCat[c] ?? [])) }
+        } else {
+            byPaint.append((e.color.categoryName, Array(e.position.indices)))
+        }
+        var out = ""
+        for group in byPaint {
+            let paint = group.key.map { colors.paint(category: $0) } ?? colors.paint(e.color)
+            var content = ""
+            for i in group.idx {
+                let vertical = e.orientation == .vertical
+                let at = vertical ? frame.x(e.position[i]) : frame.y(e.position[i])
+                let a = vertical ? frame.y(e.lower[i]) : frame.x(e.lower[i])
+                let b = vertical ? frame.y(e.upper[i]) : frame.x(e.upper[i])
+                func pt(_ along: Double, _ across: Double) -> String {
+                    vertical ? Format.num(across) + " " + Format.num(along) : Format.num(along) + " " + Format.num(across)
+                }
+                var d = "M" + pt(a, at) + "L" + pt(b, at)
+                if e.cap > 0 {
+                    d += "M" + pt(a, at - e.cap) + "L" + pt(a, at + e.cap) + "M" + pt(b, at - e.cap) + "L" + pt(b, at + e.cap)
+                }
+                content += "<path d=\"" + d + "\"/>"
+                obstacles.append(vertical ? Box(x0: at - e.cap, y0: a, x1: at + e.cap, y1: b)
+                                          : Box(x0: a, y0: at - e.cap, x1: b, y1: at + e.cap))
+                if let c = e.center {
+                    let v = vertical ? frame.y(c[i]) : frame.x(c[i])
+                    let (cx, cy) = vertical ? (at, v) : (v, at)
+                    content += "<circle cx=\"\(Format.num(cx))\" cy=\"\(Format.num(cy))\" r=\"\(Format.num(e.width + 1.5))\" stroke=\"none\"/>"
+                }
+            }
+            out += SVG.element("g", [("class", "mx-errorbars"), ("data-category", group.key), ("fill", paint),
+                                     ("stroke", paint), ("stroke-width", Format.num(e.width)),
+                                     ("opacity", e.opacity < 1 ? Format.num(e.opacity) : nil)], content: content)
+        }
+        return out
+    }
+
+    /// y = a + b·x cut to the plot rectangle: the segment of the line inside both domains.
+    private func drawSlopedLine(_ l: SlopedLine, frame: Frame, colors: ColorMap, pending: inout [PendingLabel]) -> String {
+        guard case .linear(let xs) = frame.x else { return "" }
+        guard let seg = Self.clip(intercept: l.intercept, slope: l.slope, x: xs.domain, y: frame.y.domain) else { return "" }
+        let (x1, y1, x2, y2) = (xs(seg.x0), frame.y(seg.y0), xs(seg.x1), frame.y(seg.y1))
+        if let label = l.label, !label.isEmpty {
+            let fs = 11.0
+            pending.append(PendingLabel(panel: frame.index, text: label, fontSize: fs,
+                                        spots: [.init(x: x2 - 4, y: y2 - 4 + (y2 < y1 ? 4 + TextMetrics.ascent * fs : 0), anchor: .end),
+                                                .init(x: x1 + 4, y: y1 - 4, anchor: .start)],
+                                        cssClass: "mx-ref-label", fill: fillAttr(l.color, colors)))
+        }
+        return SVG.element("line", [
+            ("class", "mx-abline"), ("x1", Format.num(x1)), ("y1", Format.num(y1)), ("x2", Format.num(x2)), ("y2", Format.num(y2)),
+            ("stroke", colors.paint(l.color)), ("stroke-width", Format.num(l.width)), ("stroke-dasharray", l.dash.dasharray),
+        ])
+    }
+
+    /// The part of y = a + b·x with x in `x` and y in `y` (nil when the line misses the box).
+    static func clip(intercept a: Double, slope b: Double, x: ClosedRange<Double>, y: ClosedRange<Double>)
+        -> (x0: Double, y0: Double, x1: Double, y1: Double)? {
+        var lo = x.lowerBound, hi = x.upperBound
+        if b == 0 {
+            guard y.contains(a) else { return nil }
+        } else {
+            let xa = (y.lowerBound - a) / b, xb = (y.upperBound - a) / b
+            lo = max(lo, min(xa, xb)); hi = min(hi, max(xa, xb))
+            guard lo <= hi else { return nil }
+        }
+        return (lo, a + b * lo, hi, a + b * hi)
     }
 
     private func fillAttr(_ c: MarkColor, _ colors: ColorMap) -> String? {
@@ -320,7 +413,7 @@ struct Renderer {
         var content = ""
         for e in l.entries {
             let cx = e.cx, cy = e.cy
-            let paint = colors.paint(category: e.category)
+            let paint = e.paint
             switch e.glyph {
             case .dot:
                 content += SVG.element("circle", [("cx", Format.num(cx)), ("cy", Format.num(cy)), ("r", "4.5"), ("fill", paint)])

@@ -7,6 +7,9 @@ enum Validation {
         if case .single = f.layout, f.panels.count != 1 {
             throw ChartError.invalidParameter("figure \(f.id): layout .single needs exactly one panel, got \(f.panels.count)")
         }
+        if let columns = f.layout.columns, columns < 1 {
+            throw ChartError.invalidParameter("figure \(f.id): a grid needs at least one column, got \(columns)")
+        }
         guard f.width.isFinite, f.height.isFinite, f.width >= 120, f.height >= 120, f.width <= 10_000, f.height <= 10_000 else {
             throw ChartError.invalidParameter("figure \(f.id): width and height must be between 120 and 10000 pixels")
         }
@@ -14,6 +17,12 @@ enum Validation {
             for domain in [panel.xDomain, panel.yDomain].compactMap({ $0 }) {
                 guard domain.lowerBound.isFinite, domain.upperBound.isFinite, domain.lowerBound < domain.upperBound else {
                     throw ChartError.invalidParameter("panel \(p + 1): a fixed domain must be finite with lower < upper")
+                }
+            }
+            for (axis, cats) in [("x", panel.xCategories), ("y", panel.yCategories)] {
+                guard let cats else { continue }
+                guard !cats.isEmpty, Set(cats).count == cats.count else {
+                    throw ChartError.invalidParameter("panel \(p + 1): the \(axis) categories must be distinct and not empty")
                 }
             }
             for (m, mark) in panel.marks.enumerated() {
@@ -73,6 +82,28 @@ enum Validation {
             try finite([a.fromX, a.fromY, a.toX, a.toY], name, "end points")
             try positive(a.width, name, "width")
             try a.color.validate()
+        case .errorBars(let e):
+            try nonEmpty(e.position, name, "position")
+            try finite(e.position, name, "position"); try finite(e.lower, name, "lower"); try finite(e.upper, name, "upper")
+            try same(e.position.count, e.lower.count, name, "lower"); try same(e.position.count, e.upper.count, name, "upper")
+            if let c = e.center { try finite(c, name, "center"); try same(e.position.count, c.count, name, "center") }
+            if let c = e.categories { try same(e.position.count, c.count, name, "categories") }
+            if let i = e.lower.indices.first(where: { e.lower[$0] > e.upper[$0] }) {
+                throw ChartError.invalidParameter("\(name): interval \(i) has lower > upper")
+            }
+            try positive(e.width, name, "width"); try unit(e.opacity, name, "opacity")
+            if !(e.cap >= 0 && e.cap.isFinite) { throw ChartError.invalidParameter("\(name): cap must be zero or more") }
+            try e.color.validate()
+        case .slopedLine(let l):
+            try finite([l.intercept, l.slope], name, "intercept and slope")
+            try positive(l.width, name, "width")
+            try l.color.validate()
+        case .histogram(let h):
+            try nonEmpty(h.values, name, "values")
+            try finite(h.values, name, "values")
+            guard (1...1000).contains(h.bins) else { throw ChartError.invalidParameter("\(name): bins must be between 1 and 1000, got \(h.bins)") }
+            try unit(h.opacity, name, "opacity")
+            try h.color.validate()
         case .density(let d):
             try nonEmpty(d.values, name, "values")
             try finite(d.values, name, "values")

@@ -106,21 +106,6 @@ import Testing
         #expect(!boxes[0].overlaps(boxes[1]))
     }
 
-    @Test func manyCategoriesWrapTheLegendIntoColumns() throws {
-        let cats = (0..<14).map { "group \($0)" }
-        let f = Figure(panels: [Panel(marks: [.points(x: cats.indices.map(Double.init), y: cats.indices.map(Double.init),
-                                                      categories: cats)])],
-                       width: 600, height: 220, legendTitle: "group", id: "many")
-        let root = try XMLNode.parse(try f.svg())
-        let legend = try #require(root.descendants.first { $0.classes.contains("mx-legend") })
-        let dots = legend.all("circle")
-        #expect(dots.count == 14)
-        #expect(Set(dots.compactMap { $0["cx"] }).count >= 2)
-        for d in dots { #expect((d.double("cy") ?? 999) < 220) }
-        // Colours cycle after ten categories ("group 10" sorts after "group 1").
-        #expect(dots.first?["fill"] == "#1f77b4")
-    }
-
     @Test func degenerateButValidInputStillDraws() throws {
         let cases: [Panel] = [
             Panel(marks: [.points(x: [3], y: [3])]),                                   // one point
