@@ -47,6 +47,7 @@ struct LessonRenderer {
         let sourceLines = lesson.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let offset = lesson.bodyLineOffset
         var diagnostics: [Diagnostic] = []
+        var slots = HTMLSlots()
         func diagnose(_ message: String, line: Int, column: Int = 1, hint: String? = nil) {
             let bodyLine = line - offset
             let text = bodyLine >= 1 && bodyLine <= sourceLines.count ? sourceLines[bodyLine - 1] : nil
@@ -88,13 +89,13 @@ struct LessonRenderer {
             cells.append(rendered)
             let view = CellView(cell: rendered, numbers: numbers,
                                 error: result?.error == nil ? nil : diagnostics.last)
-            document.replaceBlock(block.id, withHTML: templates.render("cell", view.context))
+            document.replaceBlock(block.id, withHTML: slots.hold(templates.render("cell", view.context)))
         }
 
         // Other fenced code is shown as plain escaped code.
         for block in document.codeBlocks where block.language != "lmm" {
             let cls = block.language.isEmpty ? "" : " class=\"language-\(escapeHTML(block.language))\""
-            document.replaceBlock(block.id, withHTML: "<pre class=\"code\"><code\(cls)>\(escapeHTML(block.literal))</code></pre>")
+            document.replaceBlock(block.id, withHTML: slots.hold("<pre class=\"code\"><code\(cls)>\(escapeHTML(block.literal))</code></pre>"))
         }
 
         // Headings get ids; level 2 and 3 make the table of contents; the first level 1 is the title.
@@ -123,9 +124,10 @@ struct LessonRenderer {
             }
         }
 
-        let body = math.restore(in: document.renderHTML()) { span in
+        // Cell and code HTML goes in last, after cmark and after math, so neither can touch it.
+        let body = slots.fill(math.restore(in: document.renderHTML()) { span in
             "<span class=\"math \(span.display ? "display" : "inline")\">\(escapeHTML(span.tex))</span>"
-        }
+        })
         return RenderedLesson(lesson: lesson, title: title.map { math.restore(in: $0) { $0.tex } } ?? lesson.name,
                               bodyHTML: body, toc: toc, cells: cells,
                               diagnostics: diagnostics, filesRead: runner.filesRead)

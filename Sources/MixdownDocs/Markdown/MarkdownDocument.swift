@@ -29,7 +29,9 @@ final class MarkdownDocument {
     /// Text nodes, by node id, with their literal content.
     private(set) var texts: [(id: Int, text: String)] = []
 
-    private static let extensions = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    /// GFM without `tagfilter`: lessons are trusted input (their cells run code), and the filter
+    /// would escape an author's own `<svg><title>` or `<style>` in prose.
+    private static let extensions = ["table", "strikethrough", "autolink", "tasklist"]
     private static let options = CMARK_OPT_UNSAFE | CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES
 
     init(markdown: String) {
