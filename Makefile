@@ -24,6 +24,7 @@ test: build
 	$(SWIFT) test --disable-xctest
 	$(MIXDOWN) check
 	python3 scripts/browser-check.py output lmm.html
+	python3 scripts/browser-site-check.py output
 
 ## check: only compare output/ with a fresh render
 check: build
@@ -31,6 +32,7 @@ check: build
 
 browser-check: deps
 	python3 scripts/browser-check.py output lmm.html
+	python3 scripts/browser-site-check.py output
 
 ## bench: timings against statsmodels on simulated data (not part of CI)
 bench: build

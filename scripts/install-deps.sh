@@ -10,10 +10,20 @@ packages=(
   libnlopt-dev                                   # optimisation (BOBYQA)
   libboost-math-dev                              # distribution functions
   libjs-katex fonts-katex                        # math typesetting, copied into output/assets
+  libjs-lunr                                     # client-side search, copied into output/assets
+  pandoc                                         # citeproc: citations and reference lists
   chromium                                       # headless browser test of the rendered page
 )
 if [ "${MIXDOWN_NO_BROWSER:-}" = 1 ]; then
   packages=("${packages[@]/chromium}")
+fi
+
+# Playwright (PyPI) drives the Debian Chromium in scripts/browser-site-check.py; it needs no
+# browser download of its own.
+if [ "${MIXDOWN_NO_BROWSER:-}" != 1 ] && ! python3 -c 'import playwright' 2>/dev/null; then
+  echo "install-deps: installing playwright (pip)" >&2
+  python3 -m pip install --quiet playwright 2>/dev/null \
+    || python3 -m pip install --quiet --break-system-packages playwright
 fi
 
 missing=()

@@ -1,58 +1,119 @@
-/// Numbers labelled figures and tables ("Figure 3", "Table 1") and turns `@fig-label` /
-/// `@tbl-label` mentions in prose into links to them.
+/// The labelled things of a lesson — figures and tables ("Figure 3", "Table 1"), sections (their
+/// heading) and display equations ("Equation 2") — and the prose mentions that link to them.
 struct CrossReferences {
-    private(set) var numbers: [String: (kind: CellOptions.LabelKind, number: Int)] = [:]
+    /// What a label names.
+    enum Target: Equatable {
+        case figure(Int), table(Int), equation(Int)
+        case section(title: String)
+    }
+
+    private(set) var targets: [String: Target] = [:]
     private var figureCount = 0
     private var tableCount = 0
+    private var equationCount = 0
 
-    /// Registers a label; returns a problem message for a duplicate or badly prefixed label.
+    /// Registers a cell label; returns a problem message for a duplicate or badly prefixed label.
     mutating func register(_ label: String, kind: CellOptions.LabelKind?) -> String? {
         guard let kind else {
             return "label '\(label)' must start with 'fig-' (a figure) or 'tbl-' (a table)"
         }
-        guard label.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-            return "label '\(label)' may contain only letters, digits, '-' and '_'"
-        }
-        guard numbers[label] == nil else { return "label '\(label)' is used by two cells" }
+        if let problem = check(label) { return problem }
         switch kind {
-        case .figure: figureCount += 1; numbers[label] = (kind, figureCount)
-        case .table: tableCount += 1; numbers[label] = (kind, tableCount)
+        case .figure: figureCount += 1; targets[label] = .figure(figureCount)
+        case .table: tableCount += 1; targets[label] = .table(tableCount)
         }
         return nil
     }
 
-    /// "Figure 2" / "Table 1" for a registered label.
-    func name(of label: String) -> String? {
-        guard let entry = numbers[label] else { return nil }
-        return (entry.kind == .figure ? "Figure " : "Table ") + String(entry.number)
+    /// Registers a heading id written `{#sec-…}`; the link text is the heading's title.
+    mutating func registerSection(_ id: String, title: String) -> String? {
+        guard id.hasPrefix("sec-") else { return "heading id '\(id)' must start with 'sec-' to be referenced" }
+        if let problem = check(id) { return problem }
+        targets[id] = .section(title: title)
+        return nil
     }
 
-    /// The escaped HTML of `text` with references linked (nil if it has none) and the unknown labels.
-    func link(_ text: String) -> (html: String?, unknown: [String]) {
+    /// Registers a display equation's `{#eq-…}` label; its number, or a problem message.
+    mutating func registerEquation(_ label: String) -> Result<Int, LabelProblem> {
+        guard label.hasPrefix("eq-") else { return .failure(LabelProblem("equation label '\(label)' must start with 'eq-'")) }
+        if let problem = check(label) { return .failure(LabelProblem(problem)) }
+        equationCount += 1
+        targets[label] = .equation(equationCount)
+        return .success(equationCount)
+    }
+
+    /// A label that cannot be registered.
+    struct LabelProblem: Error, Equatable {
+        let message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    private func check(_ label: String) -> String? {
+        guard label.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            return "label '\(label)' may contain only letters, digits, '-' and '_'"
+        }
+        guard targets[label] == nil else { return "label '\(label)' is used twice" }
+        return nil
+    }
+
+    /// "Figure 2", "Table 1", "Equation 3" or a section's title, for a registered label.
+    func name(of label: String) -> String? {
+        switch targets[label] {
+        case .figure(let n): return "Figure \(n)"
+        case .table(let n): return "Table \(n)"
+        case .equation(let n): return "Equation \(n)"
+        case .section(let title): return title
+        case nil: return nil
+        }
+    }
+
+    /// The escaped HTML of `text` with cross-references and citations linked (nil if it has
+    /// none), and the labels and citation keys that are not known. `citation` gives the HTML of a
+    /// citation whose keys are all known (nil for none).
+    func link(_ text: String, citation: (Citation) -> String? = { _ in nil }) -> (html: String?, unknown: [String]) {
+        let pieces = ProseMentions.split(text)
+        guard pieces.contains(where: { if case .text = $0 { return false } else { return true } }) else {
+            return (nil, [])
+        }
         var html = ""
         var unknown: [String] = []
-        var found = false
-        var rest = Substring(text)
-        while let at = rest.firstIndex(of: "@") {
-            let after = rest[rest.index(after: at)...]
-            guard after.hasPrefix("fig-") || after.hasPrefix("tbl-") else {
-                html += escapeHTML(String(rest[...at]))
-                rest = after
-                continue
+        for piece in pieces {
+            switch piece {
+            case .text(let plain):
+                html += escapeHTML(plain)
+            case .reference(let label):
+                if let name = name(of: label) {
+                    html += "<a class=\"xref\" href=\"#\(escapeHTML(label))\">\(escapeHTML(name))</a>"
+                } else {
+                    html += "<span class=\"xref-missing\">@\(escapeHTML(label))</span>"
+                    unknown.append(label)
+                }
+            case .citation(let cited):
+                if let rendered = citation(cited) {
+                    html += rendered
+                } else {
+                    html += "<span class=\"xref-missing\">\(escapeHTML(cited.source))</span>"
+                    unknown.append(contentsOf: cited.keys)
+                }
             }
-            var label = String(after.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
-            while label.hasSuffix("-") { label.removeLast() }
-            html += escapeHTML(String(rest[..<at]))
-            if let name = name(of: label) {
-                html += "<a class=\"xref\" href=\"#\(escapeHTML(label))\">\(name)</a>"
-                found = true
-            } else {
-                html += "<span class=\"xref-missing\">@\(escapeHTML(label))</span>"
-                unknown.append(label)
-            }
-            rest = after.dropFirst(label.count)
         }
-        html += escapeHTML(String(rest))
-        return (found || !unknown.isEmpty ? html : nil, unknown)
+        return (html, unknown)
+    }
+
+    /// The diagnostic message for an unknown label or citation key.
+    static func unknownMessage(_ key: String, bibliography: String?) -> String {
+        if key.hasPrefix("fig-") || key.hasPrefix("tbl-") {
+            return "unknown cross-reference '@\(key)': no cell has '#| label: \(key)'"
+        }
+        if key.hasPrefix("sec-") {
+            return "unknown cross-reference '@\(key)': no heading has '{#\(key)}'"
+        }
+        if key.hasPrefix("eq-") {
+            return "unknown cross-reference '@\(key)': no display equation has '{#\(key)}'"
+        }
+        guard let bibliography else {
+            return "unknown citation '@\(key)': the tutorial has no bibliography (references.bib or references.json)"
+        }
+        return "unknown citation '@\(key)': \(bibliography) has no entry with that key"
     }
 }

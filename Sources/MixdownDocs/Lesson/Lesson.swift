@@ -16,34 +16,25 @@ public struct Lesson: Sendable {
     /// Front matter `description:`, shown on the index page.
     public var summary: String?
 
+    /// Front matter `teaches:` items (what the lesson teaches), listed on the index page.
+    public var teaches: [String]
+    /// The whole front matter.
+    var frontMatter: FrontMatter
+
     public init(fileName: String, url: URL, source: String) {
         self.fileName = fileName
         self.url = url
-        var body = source
-        var offset = 0
-        var order = 100
-        var summary: String?
-        if source.hasPrefix("---\n") {
-            let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-            if let end = lines.dropFirst().firstIndex(of: "---") {
-                for line in lines[1..<end] {
-                    guard let colon = line.firstIndex(of: ":") else { continue }
-                    let key = line[..<colon].trimmingCharacters(in: .whitespaces)
-                    let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-                    if key == "order", let n = Int(value) { order = n }
-                    if key == "description" { summary = value }
-                }
-                offset = end + 1
-                body = lines[(end + 1)...].joined(separator: "\n")
-            }
-        }
-        self.body = body
-        self.bodyLineOffset = offset
-        self.order = order
-        self.summary = summary
+        let front = FrontMatter(source: source)
+        frontMatter = front
+        bodyLineOffset = front.lineCount
+        body = front.lineCount == 0 ? source
+            : source.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(front.lineCount).joined(separator: "\n")
+        order = front.values["order"].flatMap { Int($0) } ?? 100
+        summary = front.values["description"]
+        teaches = front.lists["teaches"] ?? []
     }
 
-    /// Reads every `*.md` lesson of a folder (README.md excluded), in site order.
+    /// Reads every `*.md` lesson of a folder (README.md and the course page index.md excluded), in site order.
     public static func all(in tutorial: URL) throws -> [Lesson] {
         let names: [String]
         do {
@@ -51,7 +42,7 @@ public struct Lesson: Sendable {
         } catch {
             throw SiteError.unreadable(tutorial.path, "the tutorial folder does not exist")
         }
-        let lessons = try names.filter { $0.hasSuffix(".md") && $0 != "README.md" }.map { name -> Lesson in
+        let lessons = try names.filter { $0.hasSuffix(".md") && $0 != "README.md" && $0 != CoursePage.fileName }.map { name -> Lesson in
             let url = tutorial.appendingPathComponent(name)
             return try load(url)
         }

@@ -29,6 +29,8 @@ public struct RenderedLesson: Sendable {
     public var cells: [RenderedCell]
     public var diagnostics: [Diagnostic]
     public var filesRead: [URL]
+    /// Whether the page has math to typeset (the page loads KaTeX only then).
+    public var hasMath: Bool = false
     public var figureCount: Int {
         cells.reduce(0) { $0 + ($1.result?.outputs.filter { if case .figure = $0 { return true } else { return false } }.count ?? 0) }
     }
@@ -40,6 +42,7 @@ struct LessonRenderer {
     let templates: TemplateSet
     let tutorialRoot: URL
     let makeRunner: CellRunnerFactory
+    var bibliography: Bibliography? = nil
 
     func render(_ lesson: Lesson) -> RenderedLesson {
         let math = MathProtector(markdown: lesson.body)
@@ -98,42 +101,68 @@ struct LessonRenderer {
             document.replaceBlock(block.id, withHTML: slots.hold("<pre class=\"code\"><code\(cls)>\(escapeHTML(block.literal))</code></pre>"))
         }
 
-        // Headings get ids; level 2 and 3 make the table of contents; the first level 1 is the title.
+        // Headings get ids (an explicit `{#sec-…}` or a slug); level 2 and 3 make the table of
+        // contents; the first level 1 is the title.
+        let headings = document.headings.map { (heading: $0, attributes: HeadingAttributes($0.text)) }
+        for (heading, attributes) in headings {
+            guard let id = attributes.id else { continue }
+            if let problem = numbers.registerSection(id, title: math.restore(in: attributes.text) { $0.tex }) {
+                diagnose(problem, line: math.originalLine(heading.line) + offset)
+            }
+            slugs.reserve(id)
+        }
         var toc: [TocEntry] = []
         var title: String?
-        for heading in document.headings {
-            let inner = document.innerHTML(ofHeading: heading.id)
-            let id = slugs.slug(for: heading.text)
-            if heading.level == 1 && title == nil { title = heading.text }
+        for (heading, attributes) in headings {
+            let inner = attributes.id == nil ? document.innerHTML(ofHeading: heading.id)
+                : HeadingAttributes(document.innerHTML(ofHeading: heading.id)).text
+            let id = attributes.id ?? slugs.slug(for: attributes.text)
+            if heading.level == 1 && title == nil { title = attributes.text }
             if heading.level == 2 || heading.level == 3 {
-                toc.append(TocEntry(id: id, text: heading.text, level: heading.level))
+                toc.append(TocEntry(id: id, text: attributes.text, level: heading.level))
             }
-            let anchor = heading.level > 1 ? "<a class=\"anchor\" href=\"#\(id)\" aria-hidden=\"true\">#</a>" : ""
-            document.replaceBlock(heading.id, withHTML: "<h\(heading.level) id=\"\(id)\">\(inner)\(anchor)</h\(heading.level)>")
+            let anchor = heading.level > 1 ? "<a class=\"anchor\" href=\"#\(escapeHTML(id))\" aria-hidden=\"true\">#</a>" : ""
+            document.replaceBlock(heading.id, withHTML: "<h\(heading.level) id=\"\(escapeHTML(id))\">\(inner)\(anchor)</h\(heading.level)>")
         }
 
-        // Cross-references in prose: @fig-label → "Figure N".
-        for text in document.texts where text.text.contains("@") {
-            let (html, unknown) = numbers.link(text.text)
-            if html != nil || !unknown.isEmpty {
-                document.replaceText(text.id, withHTML: html ?? escapeHTML(text.text))
+        // Labelled display equations are numbered in order.
+        for span in math.spans {
+            guard let label = span.label else { continue }
+            if case .failure(let problem) = numbers.registerEquation(label) {
+                let at = ProseLinker.locate("{#" + label + "}", in: sourceLines)
+                diagnose(problem.message, line: at.line + offset, column: at.column)
             }
-            for label in unknown {
-                diagnose("unknown cross-reference '@\(label)': no cell has '#| label: \(label)'",
-                         line: lineOf("@" + label, in: sourceLines) + offset)
+        }
+
+        // Cross-references and citations in prose.
+        let linker = ProseLinker(numbers: numbers, bibliography: bibliography) { message, mention in
+            let at = ProseLinker.locate(mention, in: sourceLines)
+            diagnose(message, line: at.line + offset, column: at.column)
+        }
+        let references = linker.link(document)
+        if !references.isEmpty {
+            // Under the lesson's own "References" heading (before what the author wrote there),
+            // else under a new one at the end.
+            let list = slots.hold("<section class=\"bibliography\" aria-label=\"Works cited\">\n\(references)\n</section>")
+            if let heading = headings.first(where: { $0.heading.level == 2 && $0.attributes.text == "References" }) {
+                document.insertHTML(list, after: heading.heading.id)
+            } else {
+                let id = slugs.slug(for: "References")
+                toc.append(TocEntry(id: id, text: "References", level: 2))
+                document.appendHTML("<h2 id=\"\(escapeHTML(id))\">References<a class=\"anchor\" href=\"#\(escapeHTML(id))\" aria-hidden=\"true\">#</a></h2>")
+                document.appendHTML(list)
             }
         }
 
         // Cell and code HTML goes in last, after cmark and after math, so neither can touch it.
         let body = slots.fill(math.restore(in: document.renderHTML()) { span in
-            "<span class=\"math \(span.display ? "display" : "inline")\">\(escapeHTML(span.tex))</span>"
+            guard let label = span.label, case .equation(let number) = numbers.targets[label] else {
+                return "<span class=\"math \(span.display ? "display" : "inline")\">\(escapeHTML(span.tex))</span>"
+            }
+            return "<span class=\"math display\" id=\"\(escapeHTML(label))\">\(escapeHTML(span.tex + " \\tag{\(number)}"))</span>"
         })
         return RenderedLesson(lesson: lesson, title: title.map { math.restore(in: $0) { $0.tex } } ?? lesson.name,
                               bodyHTML: body, toc: toc, cells: cells,
-                              diagnostics: diagnostics, filesRead: runner.filesRead)
-    }
-
-    private func lineOf(_ needle: String, in lines: [String]) -> Int {
-        (lines.firstIndex { $0.contains(needle) } ?? 0) + 1
+                              diagnostics: diagnostics, filesRead: runner.filesRead, hasMath: !math.spans.isEmpty)
     }
 }

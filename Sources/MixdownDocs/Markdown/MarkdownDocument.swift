@@ -26,8 +26,10 @@ final class MarkdownDocument {
     private var nodes: [OpaquePointer] = []
     private(set) var codeBlocks: [CodeBlock] = []
     private(set) var headings: [Heading] = []
-    /// Text nodes, by node id, with their literal content.
+    /// Text nodes, by node id, with their literal content (adjacent text nodes merged).
     private(set) var texts: [(id: Int, text: String)] = []
+    /// Problems found while turning alert block quotes into callouts (see `Callouts`).
+    private(set) var calloutProblems: [Callouts.Problem] = []
 
     /// GFM without `tagfilter`: lessons are trusted input (their cells run code), and the filter
     /// would escape an author's own `<svg><title>` or `<style>` in prose.
@@ -50,6 +52,8 @@ final class MarkdownDocument {
         }
         self.parser = parser
         root = cmark_parser_finish(parser)
+        cmark_consolidate_text_nodes(root)
+        calloutProblems = Callouts.transform(root)
         collect()
     }
 
@@ -128,6 +132,20 @@ final class MarkdownDocument {
         cmark_node_replace(old, new)
         cmark_node_free(old)
         nodes[id] = new
+    }
+
+    /// Inserts a raw HTML block right after a (possibly replaced) block node.
+    func insertHTML(_ html: String, after id: Int) {
+        guard let node = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { return }
+        cmark_node_set_literal(node, html)
+        cmark_node_insert_after(nodes[id], node)
+    }
+
+    /// Appends a raw HTML block at the end of the document.
+    func appendHTML(_ html: String) {
+        guard let node = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { return }
+        cmark_node_set_literal(node, html)
+        cmark_node_append_child(root, node)
     }
 
     /// The whole document as HTML.

@@ -2,6 +2,8 @@
 public struct MathSpan: Equatable, Sendable {
     public var tex: String
     public var display: Bool
+    /// The `{#eq-…}` label written after a display span (`$$ … $$ {#eq-model}`), if any.
+    public var label: String? = nil
 }
 
 /// Shields TeX math from Markdown: CommonMark would eat backslashes (`\(` → `(`), turn `*` and `_`
@@ -117,8 +119,10 @@ public struct MathProtector {
                 if next == "(" || next == "[" {
                     let closer: [Unicode.Scalar] = next == "(" ? ["\\", ")"] : ["\\", "]"]
                     if let end = find(s, closer, from: i + 2) {
-                        add(MathSpan(tex: String(String.UnicodeScalarView(s[(i + 2)..<end])), display: next == "["), to: &out)
+                        var span = MathSpan(tex: String(String.UnicodeScalarView(s[(i + 2)..<end])), display: next == "[")
                         i = end + 2
+                        if span.display, let (label, after) = equationLabel(s, from: i) { span.label = label; i = after }
+                        add(span, to: &out)
                         continue
                     }
                 }
@@ -127,8 +131,10 @@ public struct MathProtector {
             if c == "$" {
                 if i + 1 < s.count && s[i + 1] == "$" {
                     if let end = find(s, ["$", "$"], from: i + 2) {
-                        add(MathSpan(tex: String(String.UnicodeScalarView(s[(i + 2)..<end])), display: true), to: &out)
+                        var span = MathSpan(tex: String(String.UnicodeScalarView(s[(i + 2)..<end])), display: true)
                         i = end + 2
+                        if let (label, after) = equationLabel(s, from: i) { span.label = label; i = after }
+                        add(span, to: &out)
                         continue
                     }
                 } else if let end = findInlineDollarClose(s, from: i + 1) {
@@ -150,6 +156,19 @@ public struct MathProtector {
         if newlines > 0 {
             lineShifts.append((protectedLine, (lineShifts.last?.shift ?? 0) + newlines))
         }
+    }
+
+    /// A `{#label}` after a display span on the same line (spaces allowed before it), and the
+    /// index after its `}`.
+    private func equationLabel(_ s: [Unicode.Scalar], from: Int) -> (String, Int)? {
+        var j = from
+        while j < s.count && (s[j] == " " || s[j] == "\t") { j += 1 }
+        guard j + 1 < s.count, s[j] == "{", s[j + 1] == "#" else { return nil }
+        var k = j + 2
+        var label = String.UnicodeScalarView()
+        while k < s.count, s[k] != "}", s[k] != "\n", s[k] != " " { label.append(s[k]); k += 1 }
+        guard k < s.count, s[k] == "}", !label.isEmpty else { return nil }
+        return (String(label), k + 1)
     }
 
     private func countRun(_ s: [Unicode.Scalar], _ i: Int, _ c: Unicode.Scalar) -> Int {

@@ -8,7 +8,7 @@ public struct TemplateSet: Sendable {
     let assets: [String: Data]
 
     /// Loads every `*.mustache` file of `directory` as a template named after the file, and every
-    /// `*.css` / `*.js` file as an asset.
+    /// `*.css` / `*.js` / `*.svg` file as an asset.
     public init(directory: URL) throws {
         var library = MustacheLibrary()
         var assets: [String: Data] = [:]
@@ -27,11 +27,11 @@ public struct TemplateSet: Sendable {
                 } catch {
                     throw SiteError.badTemplate(name, "\(error)")
                 }
-            } else if name.hasSuffix(".css") || name.hasSuffix(".js") {
+            } else if name.hasSuffix(".css") || name.hasSuffix(".js") || name.hasSuffix(".svg") {
                 assets[name] = try Data(contentsOf: url)
             }
         }
-        for required in ["page", "index", "cell"] where library.getTemplate(named: required) == nil {
+        for required in ["page", "index", "cell", "404"] where library.getTemplate(named: required) == nil {
             throw SiteError.badTemplate("\(required).mustache", "the template is missing")
         }
         self.library = library

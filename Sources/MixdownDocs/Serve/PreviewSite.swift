@@ -68,8 +68,10 @@ actor PreviewSite {
         if let builder {
             for (i, lesson) in lessons.enumerated() {
                 files[lesson.lesson.name + ".html"] = Data(builder.page(lesson, index: i, of: lessons).utf8)
+                for download in builder.downloads(lesson) { files[download.path] = download.data }
             }
             files["index.html"] = Data(builder.index(lessons).utf8)
+            files["assets/search-index.js"] = Data(builder.searchIndex(lessons).utf8)
         }
         stamps = now
         version += 1

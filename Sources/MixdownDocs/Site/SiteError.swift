@@ -6,6 +6,7 @@ public enum SiteError: Error, CustomStringConvertible, Equatable {
     case unreadable(String, String)
     case missingAsset(String)
     case writeFailed(String, String)
+    case badBibliography(String, String)
 
     public var description: String {
         switch self {
@@ -13,8 +14,9 @@ public enum SiteError: Error, CustomStringConvertible, Equatable {
         case .badTemplate(let name, let why): return "template \(name): \(why)"
         case .noLessons(let dir): return "no lessons (*.md) in \(dir)"
         case .unreadable(let path, let why): return "cannot read \(path): \(why)"
-        case .missingAsset(let path): return "missing asset \(path) (run `make deps` to install KaTeX)"
+        case .missingAsset(let path): return "missing asset \(path) (run `make deps` to install KaTeX and Lunr)"
         case .writeFailed(let path, let why): return "cannot write \(path): \(why)"
+        case .badBibliography(let file, let why): return "bibliography \(file): \(why)"
         }
     }
 }
