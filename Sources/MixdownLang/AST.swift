@@ -25,40 +25,6 @@ public enum InterpolatedPiece: Sendable {
     case expression(Expr, spec: String?, location: SourceLocation)
 }
 
-/// A node of a formula's own syntax tree (Wilkinson notation). Names in it are column names,
-/// never variables.
-public indirect enum FormulaNode: Sendable, Equatable {
-    case name(String, SourceLocation)
-    case number(Double, SourceLocation)
-    /// `+`, `-`, `*`, `/`, `:` and `|` (the random-effects bar).
-    case binary(String, FormulaNode, FormulaNode)
-    /// `-x` inside a formula (term removal, e.g. `- 1`).
-    case negate(FormulaNode)
-    case parenthesized(FormulaNode)
-    /// A transformation such as `C(classroom)` or `log(score)`.
-    case call(String, [FormulaNode], SourceLocation)
-
-    /// Every column name mentioned, with its location, in source order.
-    public var names: [(String, SourceLocation)] {
-        switch self {
-        case .name(let n, let l): return [(n, l)]
-        case .number: return []
-        case .binary(_, let a, let b): return a.names + b.names
-        case .negate(let a), .parenthesized(let a): return a.names
-        case .call(_, let args, _): return args.flatMap { $0.names }
-        }
-    }
-}
-
-/// A formula as written: its exact source text (handed to the statistics library), both sides
-/// as syntax trees, and where it starts.
-public struct FormulaExpr: Sendable {
-    public var text: String
-    public var lhs: FormulaNode?
-    public var rhs: FormulaNode
-    public var location: SourceLocation
-}
-
 /// An expression with the location of the token that best identifies it (for errors).
 public indirect enum Expr: Sendable {
     case number(Double, SourceLocation)
@@ -76,7 +42,8 @@ public indirect enum Expr: Sendable {
     /// `object[index]`; the location is the `[`.
     case index(Expr, Expr, SourceLocation)
     case lambda(parameter: String, body: Expr, SourceLocation)
-    case formula(FormulaExpr)
+    /// A formula, parsed by the statistics library when the cell is parsed.
+    case formula(FormulaValue)
 
     public var location: SourceLocation {
         switch self {

@@ -9,6 +9,15 @@ public struct SourceLocation: Equatable, Hashable, Sendable, CustomStringConvert
         self.file = file; self.line = line; self.column = column
     }
     public var description: String { "\(file):\(line):\(column)" }
+
+    /// The location just after reading `text` from here (a newline starts a new line).
+    public func advanced(over text: some StringProtocol) -> SourceLocation {
+        var loc = self
+        for c in text {
+            if c == "\n" { loc.line += 1; loc.column = 1 } else { loc.column += 1 }
+        }
+        return loc
+    }
 }
 
 /// An error raised while running a cell, located at the offending token.

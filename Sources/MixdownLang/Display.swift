@@ -1,4 +1,5 @@
 import Foundation
+import MixdownStats
 
 /// Turns values into what a cell shows: tables stay tables (numbers as numbers), figures become
 /// SVG, models their text summary plus warnings; everything else is text.
@@ -23,9 +24,11 @@ enum Display {
             return [.table(TableOutput(columns: ["term", "value"],
                                        rows: zip(n.names, n.values).map { [.string($0), .number($1)] }))]
         case .column(let c):
-            return [.table(TableOutput(columns: [c.name], rows: (0..<c.data.count).map { [c.data.tableValue($0)] }))]
+            return [.table(TableOutput(columns: [c.name], rows: (0..<c.count).map { [c.tableValue($0)] }))]
         case .frame(let f):
             return [.table(tableOutput(f))]
+        case .preview(let f, let total):
+            return [.table(tableOutput(f, totalRows: total))]
         case .table(let t):
             return [.table(t.output)]
         case .comparison(let c):
@@ -45,9 +48,9 @@ enum Display {
         }
     }
 
-    static func tableOutput(_ f: Frame) -> TableOutput {
-        let rows = (0..<f.rowCount).map { i in f.columns.map { $0.data.tableValue(i) } }
-        return TableOutput(columns: f.names, rows: rows, totalRows: f.previewOf)
+    static func tableOutput(_ f: DataFrame, totalRows: Int? = nil) -> TableOutput {
+        let rows = (0..<f.rowCount).map { i in f.columns.map { $0.tableValue(i) } }
+        return TableOutput(columns: f.columnNames, rows: rows, totalRows: totalRows)
     }
 
     /// A number as text: whole numbers without decimals, others in their shortest exact form.
@@ -79,8 +82,8 @@ enum Display {
         case .named(let n):
             return textTable(columns: ["", ""], rows: zip(n.names, n.values).map { [.string($0), .number($1)] }, header: false)
         case .column(let c):
-            return textTable(columns: [c.name], rows: (0..<c.data.count).map { [c.data.tableValue($0)] }, header: true)
-        case .frame(let f):
+            return textTable(columns: [c.name], rows: (0..<c.count).map { [c.tableValue($0)] }, header: true)
+        case .frame(let f), .preview(let f, _):
             let t = tableOutput(f)
             return textTable(columns: t.columns, rows: t.rows, header: true)
         case .table(let t): return textTable(columns: t.columns, rows: t.rows, header: true)

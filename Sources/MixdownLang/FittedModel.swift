@@ -1,4 +1,5 @@
 import Foundation
+import MixdownStats
 
 /// A fitted model as the language sees it: the numbers every built-in needs (estimates,
 /// residuals, design matrix, …) in one shape for OLS and mixed models. Built by the adapters in
@@ -9,7 +10,7 @@ public final class FittedModel {
     public let kind: Kind
     public let formula: FormulaValue
     /// The rows the model was fitted on (after dropping rows with missing values).
-    let data: Frame
+    let data: DataFrame
     public let responseName: String
     public let response: [Double]
     /// Fixed-effect design matrix, by columns, with patsy names.
@@ -46,15 +47,15 @@ public final class FittedModel {
     /// Mixed models: predicted random effects, one row per level.
     public let randomEffects: Table?
     let summaryText: (String) throws -> String
-    let predictor: (Frame) throws -> [Double]
+    let predictor: (DataFrame) throws -> [Double]
 
-    init(kind: Kind, formula: FormulaValue, data: Frame, responseName: String, response: [Double],
+    init(kind: Kind, formula: FormulaValue, data: DataFrame, responseName: String, response: [Double],
          designNames: [String], designColumns: [[Double]], terms: [String], coef: [Double], bse: [Double],
          stat: [Double], pvalues: [Double], ciLow: [Double], ciHigh: [Double], nobs: Int, dfResid: Double,
          llf: Double, aic: Double, bic: Double, scale: Double, fitted: [Double], resid: [Double],
          converged: Bool, singular: Bool, warnings: [String], rsquared: Double?, allParams: NamedVector?,
          groupName: String?, covRe: Table?, randomEffects: Table?,
-         summaryText: @escaping (String) throws -> String, predictor: @escaping (Frame) throws -> [Double]) {
+         summaryText: @escaping (String) throws -> String, predictor: @escaping (DataFrame) throws -> [Double]) {
         self.kind = kind; self.formula = formula; self.data = data; self.responseName = responseName
         self.response = response; self.designNames = designNames; self.designColumns = designColumns
         self.terms = terms; self.coef = coef; self.bse = bse; self.stat = stat; self.pvalues = pvalues
@@ -113,8 +114,8 @@ public final class FittedModel {
         case "llf": return .number(llf)
         case "aic": return .number(aic)
         case "bic": return .number(bic)
-        case "resid": return .column(Column(name: "resid", data: .numbers(resid)))
-        case "fittedvalues": return .column(Column(name: "fittedvalues", data: .numbers(fitted)))
+        case "resid": return .column(Column(name: "resid", numbers: resid))
+        case "fittedvalues": return .column(Column(name: "fittedvalues", numbers: fitted))
         case "scale": return .number(scale)
         case "cov_re":
             try mixedOnly()

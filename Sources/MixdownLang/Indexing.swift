@@ -1,4 +1,5 @@
 import Foundation
+import MixdownStats
 
 /// `x[i]`: 0-based positions on lists and columns (negative counts from the end), names on
 /// named vectors, column names on frames and tables.
@@ -12,34 +13,30 @@ enum Indexing {
             let chars = Array(s)
             return .string(String(chars[try position(i, count: chars.count, at: indexLocation)]))
         case (.column(let c), .number(let i)):
-            let p = try position(i, count: c.data.count, at: indexLocation)
-            switch c.data {
-            case .numbers(let xs): return .number(xs[p])
-            case .strings(let xs): return .string(xs[p])
-            }
+            return c.value(try position(i, count: c.count, at: indexLocation))
         case (.named(let n), .string(let name)):
             if let v = n[name] { return .number(v) }
             throw LangError("no entry named '\(name)'; the names are \(quotedList(n.names))", at: indexLocation,
                             hint: Suggest.hint(for: name, in: n.names))
         case (.named(let n), .number(let i)):
             return .number(n.values[try position(i, count: n.values.count, at: indexLocation)])
-        case (.frame(let f), .string(let name)):
-            if let c = f.column(name) { return .column(c) }
+        case (.frame(let f), .string(let name)), (.preview(let f, _), .string(let name)):
+            if let c = f.column(named: name) { return .column(c) }
             throw LangError("the data frame has no column '\(name)'", at: indexLocation,
-                            hint: Suggest.hint(for: name, in: f.names))
-        case (.frame(let f), .list(let names)):
+                            hint: Suggest.hint(for: name, in: f.columnNames))
+        case (.frame(let f), .list(let names)), (.preview(let f, _), .list(let names)):
             var columns: [Column] = []
             for item in names {
                 guard case .string(let name) = item else {
                     throw LangError("a data frame is indexed by column names (strings), got \(item.typeDescription)", at: indexLocation)
                 }
-                guard let c = f.column(name) else {
+                guard let c = f.column(named: name) else {
                     throw LangError("the data frame has no column '\(name)'", at: indexLocation,
-                                    hint: Suggest.hint(for: name, in: f.names))
+                                    hint: Suggest.hint(for: name, in: f.columnNames))
                 }
                 columns.append(c)
             }
-            return .frame(Frame(columns: columns))
+            return .frame(try DataFrame(columns: columns))
         case (.table(let t), .string(let name)):
             guard let j = t.columns.firstIndex(of: name) else {
                 throw LangError("the table has no column '\(name)'", at: indexLocation,

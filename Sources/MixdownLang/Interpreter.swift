@@ -103,7 +103,7 @@ public final class Interpreter {
         case .lambda(let param, let body, _):
             return .function(.lambda(Lambda(parameter: param, body: body, scope: scope)))
         case .formula(let f):
-            return .formula(FormulaValue(expr: f))
+            return .formula(f)
         }
     }
 
@@ -138,7 +138,7 @@ public final class Interpreter {
     /// of a data frame held in a variable (the first such variable in alphabetical order).
     private func columnHint(_ name: String) -> String? {
         for variable in globals.variables.keys.sorted() {
-            if case .frame(let f)? = globals.variables[variable], f.column(name) != nil {
+            if let f = globals.variables[variable]?.dataFrame, f.hasColumn(name) {
                 return "'\(name)' is a column of \(variable): write \"\(name)\" (in quotes) or \(variable).\(name)"
             }
         }

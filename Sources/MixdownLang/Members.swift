@@ -1,4 +1,5 @@
 import Foundation
+import MixdownStats
 
 /// `value.name`: columns of frames and tables, the parts of named vectors, model members
 /// and methods of comparison tables.
@@ -6,15 +7,15 @@ enum Members {
     static func member(of value: Value, name: String, at loc: SourceLocation,
                        interpreter: Interpreter) throws -> Value {
         switch value {
-        case .frame(let f):
-            if let c = f.column(name) { return .column(c) }
-            if name == "columns" { return .list(f.names.map(Value.string)) }
+        case .frame(let f), .preview(let f, _):
+            if let c = f.column(named: name) { return .column(c) }
+            if name == "columns" { return .list(f.columnNames.map(Value.string)) }
             throw LangError("the data frame has no column '\(name)'", at: loc,
-                            hint: Suggest.hint(for: name, in: f.names))
+                            hint: Suggest.hint(for: name, in: f.columnNames))
         case .column(let c):
             switch name {
             case "name": return .string(c.name)
-            case "values": return listValue(c.data)
+            case "values": return c.listValue
             default: break
             }
             throw unknown(value, name, ["name", "values"], at: loc)
@@ -46,13 +47,6 @@ enum Members {
                   hint: Suggest.hint(for: name, in: known))
     }
 
-    static func listValue(_ data: ColumnData) -> Value {
-        switch data {
-        case .numbers(let xs): return .list(xs.map(Value.number))
-        case .strings(let xs): return .list(xs.map(Value.string))
-        }
-    }
-
     /// Column `j` of a result table as a column value (numbers when every cell is a number).
     static func tableColumn(_ t: Table, _ j: Int) -> Value {
         let cells = t.rows.map { $0[j] }
@@ -60,7 +54,7 @@ enum Members {
         for cell in cells {
             if case .number(let x) = cell { numbers.append(x) } else { break }
         }
-        if numbers.count == cells.count { return .column(Column(name: t.columns[j], data: .numbers(numbers))) }
-        return .column(Column(name: t.columns[j], data: .strings(cells.map(Display.cellText))))
+        if numbers.count == cells.count { return .column(Column(name: t.columns[j], numbers: numbers)) }
+        return .column(Column(name: t.columns[j], cells: cells.map(Display.cellText)))
     }
 }

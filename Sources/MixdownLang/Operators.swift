@@ -1,4 +1,5 @@
 import Foundation
+import MixdownStats
 
 /// Arithmetic, comparison and negation on values: numbers, and element by element on columns,
 /// named vectors and lists of numbers; `+` also joins strings and lists, and overlays plots.
@@ -7,7 +8,7 @@ enum Operators {
         switch (op, v) {
         case (.negate, .number(let x)): return .number(-x)
         case (.negate, .column(let c)):
-            if case .numbers(let xs) = c.data { return .column(Column(name: c.name, data: .numbers(xs.map { -$0 }))) }
+            if let xs = c.numbers { return .column(Column(name: c.name, numbers: xs.map { -$0 })) }
         case (.negate, .named(let n)): return .named(NamedVector(names: n.names, values: n.values.map { -$0 }))
         case (.not, .bool(let b)): return .bool(!b)
         default: break
@@ -79,8 +80,8 @@ enum Operators {
         switch v {
         case .number(let x): return ([x], { .number($0[0]) })
         case .column(let c):
-            guard case .numbers(let xs) = c.data else { return nil }
-            return (xs, { .column(Column(name: c.name, data: .numbers($0))) })
+            guard let xs = c.numbers else { return nil }
+            return (xs, { .column(Column(name: c.name, numbers: $0)) })
         case .named(let n): return (n.values, { .named(NamedVector(names: n.names, values: $0)) })
         case .list:
             guard let xs = Args.numbers(of: v) else { return nil }

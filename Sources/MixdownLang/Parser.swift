@@ -1,7 +1,8 @@
 import Foundation
+import MixdownStats
 
-/// Recursive-descent parser with precedence climbing. Formulas (`y ~ x + (1 | g)`) are parsed
-/// with their own small grammar into a `FormulaExpr`, keeping their exact source text.
+/// Recursive-descent parser with precedence climbing. A formula (`y ~ x + (1 | g)`) is handed,
+/// as its source text, to the statistics library's formula parser.
 public struct Parser {
     private let tokens: [Token]
     private let source: [Character]
@@ -319,111 +320,43 @@ public struct Parser {
 
     // MARK: Formulas
 
-    /// formula := [side] '~' side
-    private mutating func formula() throws -> FormulaExpr {
+    /// A formula runs to the next `,`, `)` or `]` at its own bracket depth, or to the end of the
+    /// statement. Its source span (comments blanked, so character positions stay those of the
+    /// lesson) is handed to the statistics library's formula parser; its errors point at the
+    /// exact character, also in a formula written over several lines.
+    private mutating func formula() throws -> FormulaValue {
         let first = peek
-        var lhs: FormulaNode?
-        if !check(.tilde) { lhs = try formulaSum() }
-        try consume(.tilde, "in the formula")
-        if check(.newline) || check(.eof) || check(.comma) || check(.rightParen) {
-            throw LangError("expected the right-hand side of the formula after '~', found \(peek.quoted)", at: errorLocation)
-        }
-        let rhs = try formulaBar()
-        let end = previous.end
-        let text = String(source[first.start..<end])
-        return FormulaExpr(text: text, lhs: lhs, rhs: rhs, location: first.location)
-    }
-
-    private mutating func formulaBar() throws -> FormulaNode {
-        var left = try formulaSum()
-        while check(.bar) {
-            advance()
-            left = .binary("|", left, try formulaSum())
-        }
-        return left
-    }
-
-    private mutating func formulaSum() throws -> FormulaNode {
-        var left: FormulaNode
-        if check(.minus) { advance(); left = .negate(try formulaProduct()) } else { left = try formulaProduct() }
-        while check(.plus) || check(.minus) {
-            let op = advance()
-            left = .binary(op.lexeme, left, try formulaProduct())
-        }
-        return left
-    }
-
-    private mutating func formulaProduct() throws -> FormulaNode {
-        var left = try formulaNest()
-        while check(.star) {
-            advance()
-            left = .binary("*", left, try formulaNest())
-        }
-        return left
-    }
-
-    private mutating func formulaNest() throws -> FormulaNode {
-        var left = try formulaInteraction()
-        while check(.slash) {
-            advance()
-            left = .binary("/", left, try formulaInteraction())
-        }
-        return left
-    }
-
-    private mutating func formulaInteraction() throws -> FormulaNode {
-        var left = try formulaPower()
-        while check(.colon) {
-            advance()
-            left = .binary(":", left, try formulaPower())
-        }
-        return left
-    }
-
-    private mutating func formulaPower() throws -> FormulaNode {
-        let base = try formulaAtom()
-        if check(.caret) {
-            advance()
-            return .binary("^", base, try formulaAtom())
-        }
-        return base
-    }
-
-    private mutating func formulaAtom() throws -> FormulaNode {
-        let t = peek
-        nesting += 1
-        defer { nesting -= 1 }
-        if nesting > Parser.maximumNesting {
-            throw LangError("this formula is nested too deeply (more than \(Parser.maximumNesting) levels)", at: t.location)
-        }
-        switch t.kind {
-        case .number:
-            advance()
-            return .number(t.number, t.location)
-        case .identifier:
-            advance()
-            var name = t.lexeme
-            while check(.dot) && peekKind(1) == .identifier {
-                advance()
-                name += "." + advance().lexeme
+        var depth = 0
+        var last = first
+        scan: while true {
+            switch peek.kind {
+            case .leftParen, .leftBracket: depth += 1
+            case .rightParen, .rightBracket:
+                if depth == 0 { break scan }
+                depth -= 1
+            case .comma: if depth == 0 { break scan }
+            case .newline, .eof: break scan
+            default: break
             }
-            if check(.leftParen) {
-                advance()
-                var args: [FormulaNode] = []
-                if !check(.rightParen) {
-                    repeat { args.append(try formulaBar()) } while match(.comma)
-                }
-                try consume(.rightParen, "after arguments")
-                return .call(name, args, t.location)
-            }
-            return .name(name, t.location)
-        case .leftParen:
-            advance()
-            let inner = try formulaBar()
-            try consume(.rightParen, "in the formula")
-            return .parenthesized(inner)
-        default:
-            throw LangError("expected a column name or number in the formula, found \(t.quoted)", at: t.location)
+            last = advance()
         }
+        let text = formulaText(from: first, to: last)
+        do {
+            return FormulaValue(text: text, formula: try Formula(text), location: first.location)
+        } catch let e as FormulaError {
+            throw LangError("in the formula: \(e.message)", at: first.location.advanced(over: text.prefix(e.column - 1)))
+        }
+    }
+
+    /// The source between two tokens, with anything between tokens that is not white space
+    /// (comments) replaced by spaces.
+    private func formulaText(from first: Token, to last: Token) -> String {
+        var chars = Array(source[first.start..<max(first.start, last.end)])
+        var inToken = [Bool](repeating: false, count: chars.count)
+        for t in tokens where t.start >= first.start && t.end <= last.end && t.kind != .newline {
+            for k in t.start..<t.end { inToken[k - first.start] = true }
+        }
+        for k in chars.indices where !inToken[k] && chars[k] != "\n" && !chars[k].isWhitespace { chars[k] = " " }
+        return String(chars)
     }
 }

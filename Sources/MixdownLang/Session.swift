@@ -54,6 +54,20 @@ public final class Session {
         return CellRunResult(outputs: context.outputs, error: nil)
     }
 
+    /// Evaluates one expression written in prose (`` `{lmm} expr` ``) with this session's
+    /// variables, as the cells above it left them. `location` is where `expression` starts in
+    /// the lesson. Returns the value as `{x}` in a string shows it, or the located error.
+    public func evaluateInline(_ expression: String, at location: SourceLocation) -> Result<String, LangError> {
+        do {
+            let expr = try Parser.parseExpression(expression, file: location.file, at: location)
+            return .success(Display.text(try interpreter.evaluate(expr, in: interpreter.globals)))
+        } catch let error as LangError {
+            return .failure(error)
+        } catch {
+            return .failure(LangError("\(error)", at: location))
+        }
+    }
+
     private func isAssigned(_ stmt: Stmt, _ name: String) -> Bool {
         if case .assign(let n, _, _) = stmt { return n == name }
         return false

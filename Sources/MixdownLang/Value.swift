@@ -1,60 +1,5 @@
 import Foundation
-
-/// The data of one column: numbers or strings (strings are categorical in models).
-public enum ColumnData: Equatable, Sendable {
-    case numbers([Double])
-    case strings([String])
-
-    public var count: Int {
-        switch self {
-        case .numbers(let v): return v.count
-        case .strings(let v): return v.count
-        }
-    }
-
-    /// The rows at `indices`, in that order.
-    public func rows(_ indices: [Int]) -> ColumnData {
-        switch self {
-        case .numbers(let v): return .numbers(indices.map { v[$0] })
-        case .strings(let v): return .strings(indices.map { v[$0] })
-        }
-    }
-
-    /// Cell `i` as a table value.
-    public func tableValue(_ i: Int) -> TableValue {
-        switch self {
-        case .numbers(let v): return .number(v[i])
-        case .strings(let v): return .string(v[i])
-        }
-    }
-}
-
-/// A named column, as taken from a frame with `df.edu` or `df["edu"]`.
-public struct Column: Equatable, Sendable {
-    public var name: String
-    public var data: ColumnData
-    public init(name: String, data: ColumnData) { self.name = name; self.data = data }
-}
-
-/// A data frame: named columns of equal length, in order.
-public struct Frame: Equatable, Sendable {
-    public var columns: [Column]
-    /// When this frame is a preview (`head`), the number of rows of the frame it came from.
-    public var previewOf: Int?
-
-    public init(columns: [Column], previewOf: Int? = nil) {
-        self.columns = columns; self.previewOf = previewOf
-    }
-
-    public var rowCount: Int { columns.first?.data.count ?? 0 }
-    public var names: [String] { columns.map(\.name) }
-    public func column(_ name: String) -> Column? { columns.first { $0.name == name } }
-
-    /// The rows at `indices` (in that order), all columns.
-    public func rows(_ indices: [Int]) -> Frame {
-        Frame(columns: columns.map { Column(name: $0.name, data: $0.data.rows(indices)) })
-    }
-}
+import MixdownStats
 
 /// Numbers with names, such as a model's parameters; indexed by name.
 public struct NamedVector: Equatable, Sendable {
@@ -74,12 +19,20 @@ public struct Table: Equatable, Sendable {
     public var output: TableOutput { TableOutput(columns: columns, rows: rows) }
 }
 
-/// A formula value: its text as written (what the statistics library parses) and its syntax tree.
+/// A formula value: its text as written, parsed by the statistics library's formula parser,
+/// and where each character of the text is in the lesson (for located errors).
 public struct FormulaValue: Sendable {
-    public var expr: FormulaExpr
-    public var text: String { expr.text }
+    public var text: String
+    public var formula: Formula
+    /// The lesson location of the formula's first character.
+    public var location: SourceLocation
     /// True for a one-sided formula such as `~ 1 + edu`.
-    public var isOneSided: Bool { expr.lhs == nil }
+    public var isOneSided: Bool { formula.response == nil }
+
+    /// The lesson location of the 1-based character `column` of `text`.
+    public func location(ofColumn column: Int) -> SourceLocation {
+        location.advanced(over: text.prefix(max(0, column - 1)))
+    }
 }
 
 /// A user-written function `param -> body`, with the scope it was written in.
@@ -102,7 +55,8 @@ public enum Function {
     }
 }
 
-/// A runtime value of the cell language.
+/// A runtime value of the cell language. Data frames and columns are the statistics library's
+/// own `DataFrame` and `Column`.
 public enum Value {
     case number(Double)
     case string(String)
@@ -111,13 +65,23 @@ public enum Value {
     case list([Value])
     case named(NamedVector)
     case column(Column)
-    case frame(Frame)
+    case frame(DataFrame)
+    /// The first rows of a frame (`head`), shown with the frame's total row count.
+    case preview(DataFrame, totalRows: Int)
     case formula(FormulaValue)
     case table(Table)
     case comparison(ComparisonTable)
     case model(FittedModel)
     case plot(Plot)
     case function(Function)
+
+    /// The data frame of a frame or a preview.
+    public var dataFrame: DataFrame? {
+        switch self {
+        case .frame(let f), .preview(let f, _): return f
+        default: return nil
+        }
+    }
 
     /// The value's type as a student reads it in an error message ("got a number").
     public var typeDescription: String {
@@ -129,7 +93,7 @@ public enum Value {
         case .list: return "a list"
         case .named: return "a named vector"
         case .column: return "a column"
-        case .frame: return "a data frame"
+        case .frame, .preview: return "a data frame"
         case .formula: return "a formula"
         case .table: return "a table"
         case .comparison: return "a comparison table"

@@ -18,8 +18,19 @@ import Testing
 
     @Test func formulaSyntaxErrorFromTheStatisticsLibrary() throws {
         let r = try runWithScore(["m = ols(score ~ edu + (1 | ), df)"])
-        #expect(r[0].error?.message.hasPrefix("expected a column name or number in the formula") == true)
+        #expect(r[0].error?.message == "in the formula: expected a term after '|'")
         #expect(r[0].error?.location == loc(1, 28))
+    }
+
+    @Test func formulaOverSeveralLinesIsLocatedAtTheColumnName() throws {
+        let r = try runWithScore(["m = lmm(score ~ edu +  # the slope\n   (1 + edu || clasroom), df)"])
+        #expect(r[0].error == LangError("the data frame has no column 'clasroom'", at: loc(2, 16), hint: "did you mean 'classroom'?"))
+    }
+
+    @Test func uncorrelatedRandomEffectsInACell() throws {
+        let r = try runWithScore(["m = lmm(score ~ edu + (1 + edu || classroom), df)\nm.formula"])
+        #expect(r[0].error == nil)
+        #expect(r[0].outputs.contains(.text("score ~ edu + (1 + edu || classroom)")))
     }
 
     @Test func modelKindMismatches() throws {

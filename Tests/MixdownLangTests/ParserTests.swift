@@ -1,4 +1,5 @@
 import Testing
+import MixdownStats
 @testable import MixdownLang
 
 @Suite struct ParserTests {
@@ -51,11 +52,10 @@ import Testing
             Issue.record("not a call with a formula"); return
         }
         #expect(f.text == "score ~ edu + (1 + edu | classroom)")
-        #expect(f.lhs == .name("score", SourceLocation(file: "t.md", line: 1, column: 5)))
-        #expect(f.rhs.names.map(\.0) == ["edu", "edu", "classroom"])
-        guard case .binary("+", _, .parenthesized(.binary("|", _, _))) = f.rhs else {
-            Issue.record("bar not parsed inside parentheses: \(f.rhs)"); return
-        }
+        #expect(f.formula.response?.name == "score")
+        #expect(f.formula.references.map(\.name) == ["score", "edu", "edu", "classroom"])
+        #expect(f.location(ofColumn: f.formula.references[0].column) == SourceLocation(file: "t.md", line: 1, column: 5))
+        #expect(f.formula.random.map(\.description) == ["(1 + edu | classroom)"])
     }
 
     @Test func oneSidedFormulaAsNamedArgument() throws {
@@ -69,8 +69,9 @@ import Testing
         }
         #expect(name == "f")
         #expect(f.text == "score ~ edu * classroom")
-        #expect(f.rhs == .binary("*", .name("edu", SourceLocation(file: "t.md", line: 1, column: 13)),
-                                 .name("classroom", SourceLocation(file: "t.md", line: 1, column: 19))))
+        #expect(f.formula.fixed.terms.map(\.name) == ["edu", "classroom", "edu:classroom"])
+        #expect(f.formula.references.dropFirst().map { f.location(ofColumn: $0.column) }
+                == [SourceLocation(file: "t.md", line: 1, column: 13), SourceLocation(file: "t.md", line: 1, column: 19)])
     }
 
     @Test func formulaInsideLambda() throws {

@@ -129,4 +129,10 @@ import Testing
         #expect(FormulaError("expected a term after '+'", column: 14).description
                 == "expected a term after '+' at column 14")
     }
+
+    @Test func columnReferencesKeepWhereTheyAreWritten() throws {
+        let f = try Formula("log(y) ~ I(x ** 2) + Q(\"a b\")\n + (1 | g)")
+        #expect(f.references == [ColumnReference(name: "y", column: 5), ColumnReference(name: "x", column: 12),
+                                 ColumnReference(name: "a b", column: 24), ColumnReference(name: "g", column: 39)])
+    }
 }

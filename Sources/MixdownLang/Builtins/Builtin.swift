@@ -1,4 +1,5 @@
 import Foundation
+import MixdownStats
 
 /// A parameter of a built-in: its name and, when optional, its default value.
 public struct Param {
@@ -143,8 +144,8 @@ public struct Args {
         throw typeError(name, expected: "true or false")
     }
 
-    func frame(_ name: String) throws -> Frame {
-        if case .frame(let f) = self[name] { return f }
+    func frame(_ name: String) throws -> DataFrame {
+        if let f = self[name].dataFrame { return f }
         throw typeError(name, expected: "a data frame")
     }
 
@@ -159,10 +160,10 @@ public struct Args {
     }
 
     /// A column of `frame` named by the string argument `name`, with a did-you-mean error.
-    func column(_ name: String, of frame: Frame) throws -> Column {
+    func column(_ name: String, of frame: DataFrame) throws -> Column {
         let col = try string(name)
-        if let c = frame.column(col) { return c }
-        throw error("the data frame has no column '\(col)'", name, hint: Suggest.hint(for: col, in: frame.names))
+        if let c = frame.column(named: col) { return c }
+        throw error("the data frame has no column '\(col)'", name, hint: Suggest.hint(for: col, in: frame.columnNames))
     }
 
     /// Numbers from a number, a list of numbers, a numeric column or a named vector.
@@ -175,9 +176,7 @@ public struct Args {
         switch value {
         case .number(let x): return [x]
         case .named(let v): return v.values
-        case .column(let c):
-            if case .numbers(let xs) = c.data { return xs }
-            return nil
+        case .column(let c): return c.numbers
         case .list(let items):
             var out: [Double] = []
             for item in items {

@@ -16,7 +16,7 @@ enum CSVBuiltin {
             }
             let context = args.interpreter.context
             if !context.filesRead.contains(url) { context.filesRead.append(url) }
-            return .frame(Frame(frame))
+            return .frame(frame)
         }]
     }
 
@@ -46,29 +46,5 @@ enum CSVBuiltin {
     /// The statistics library's CSV error without the absolute path of the file.
     static func describe(_ error: Error, url: URL, as path: String) -> String {
         "\(error)".replacingOccurrences(of: url.path, with: path)
-    }
-}
-
-extension Frame {
-    /// A language frame from a statistics-library frame (missing strings become "", missing
-    /// numbers NaN).
-    init(_ frame: DataFrame) {
-        self.init(columns: frame.columns.map { column in
-            switch column.data {
-            case .numeric(let xs): return Column(name: column.name, data: .numbers(xs))
-            case .categorical(let c):
-                return Column(name: column.name, data: .strings((0..<c.codes.count).map { c[$0] ?? "" }))
-            }
-        })
-    }
-
-    /// The statistics-library frame ("" and NaN are missing).
-    func dataFrame() throws -> DataFrame {
-        try DataFrame(columns: columns.map { column in
-            switch column.data {
-            case .numbers(let xs): return MixdownStats.Column(name: column.name, numbers: xs)
-            case .strings(let xs): return MixdownStats.Column(name: column.name, strings: xs.map { $0.isEmpty ? nil : $0 })
-            }
-        })
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MixdownStats
 
 /// Printing and arithmetic helpers: print, mean, sd, sum, count, min, max, sqrt, abs, exp, log,
 /// round, len.
@@ -19,10 +20,10 @@ enum CoreBuiltins {
             reducer("max") { $0.max() ?? .nan },
             Builtin("count", [.required("x")]) { args in
                 switch args["x"] {
-                case .column(let c): return .number(Double(c.data.count))
+                case .column(let c): return .number(Double(c.count))
                 case .list(let l): return .number(Double(l.count))
                 case .named(let n): return .number(Double(n.values.count))
-                case .frame(let f): return .number(Double(f.rowCount))
+                case .frame(let f), .preview(let f, _): return .number(Double(f.rowCount))
                 default: throw args.typeError("x", expected: "a column, a list or a data frame")
                 }
             },
@@ -38,9 +39,9 @@ enum CoreBuiltins {
                 switch args["x"] {
                 case .list(let l): return .number(Double(l.count))
                 case .string(let s): return .number(Double(s.count))
-                case .column(let c): return .number(Double(c.data.count))
+                case .column(let c): return .number(Double(c.count))
                 case .named(let n): return .number(Double(n.values.count))
-                case .frame(let f): return .number(Double(f.rowCount))
+                case .frame(let f), .preview(let f, _): return .number(Double(f.rowCount))
                 case .table(let t): return .number(Double(t.rows.count))
                 default: throw args.typeError("x", expected: "a list, a string, a column or a data frame")
                 }
@@ -66,8 +67,8 @@ enum CoreBuiltins {
             case .number(let x): return .number(try f(x, args))
             case .named(let n): return .named(NamedVector(names: n.names, values: try n.values.map { try f($0, args) }))
             case .column(let c):
-                if case .numbers(let xs) = c.data {
-                    return .column(Column(name: c.name, data: .numbers(try xs.map { try f($0, args) })))
+                if let xs = c.numbers {
+                    return .column(Column(name: c.name, numbers: try xs.map { try f($0, args) }))
                 }
             case .list:
                 if let xs = Args.numbers(of: args["x"]) { return .list(try xs.map { .number(try f($0, args)) }) }

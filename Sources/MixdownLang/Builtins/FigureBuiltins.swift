@@ -24,8 +24,8 @@ enum FigureBuiltins {
                 if let hue = try args.optionalString("hue") {
                     let groups = try categories(args, "hue", frame)
                     hueName = hue
-                    let grouping = Grouping(Column(name: hue, data: .strings(groups)))
-                    for (level, rows) in zip(grouping.levels, grouping.rows) {
+                    for (key, rows) in Column(name: hue, cells: groups).groups() {
+                        let level = Column.label(key)
                         let fit = try RegressionLine(x: rows.map { xs[$0] }, y: rows.map { ys[$0] }, at: args.location("hue"), what: "classroom '\(level)'")
                         marks += fit.bandAndLine(color: .category(level))
                     }
@@ -108,24 +108,17 @@ enum FigureBuiltins {
     }
 
     /// A numeric column named by a string argument.
-    static func numericColumn(_ args: Args, _ name: String, _ frame: Frame) throws -> (String, [Double]) {
+    static func numericColumn(_ args: Args, _ name: String, _ frame: DataFrame) throws -> (String, [Double]) {
         let column = try args.column(name, of: frame)
-        guard case .numbers(let xs) = column.data else {
+        guard let xs = column.numbers else {
             throw args.error("\(args.function)() needs a numeric column for \(name), but '\(column.name)' holds text", name)
         }
         return (column.name, xs)
     }
 
     /// A column as category labels (numbers written as text).
-    static func categories(_ args: Args, _ name: String, _ frame: Frame) throws -> [String] {
-        labels(try args.column(name, of: frame))
-    }
-
-    static func labels(_ column: Column) -> [String] {
-        switch column.data {
-        case .strings(let s): return s
-        case .numbers(let xs): return xs.map(Display.numberText)
-        }
+    static func categories(_ args: Args, _ name: String, _ frame: DataFrame) throws -> [String] {
+        try args.column(name, of: frame).labels
     }
 
     private static func pointsPlot(_ args: Args) throws -> Plot {

@@ -1,4 +1,5 @@
 import Foundation
+import MixdownStats
 
 /// Model built-ins: ols, lmm, mixedlm (fitting, in ModelFitting.swift), t_test, summary,
 /// design, response, predict.
@@ -21,22 +22,22 @@ enum ModelBuiltins {
             },
             Builtin("design", [.required("model")]) { args in
                 let model = try ModelFigureBuiltins.model(args, "model")
-                return .frame(Frame(columns: zip(model.designNames, model.designColumns).map {
-                    Column(name: $0, data: .numbers($1))
+                return .frame(try DataFrame(columns: zip(model.designNames, model.designColumns).map {
+                    Column(name: $0, numbers: $1)
                 }))
             },
             Builtin("response", [.required("model")]) { args in
                 let model = try ModelFigureBuiltins.model(args, "model")
-                return .column(Column(name: model.responseName, data: .numbers(model.response)))
+                return .column(Column(name: model.responseName, numbers: model.response))
             },
             Builtin("predict", [.required("model"), .optional("data")]) { args in
                 let model = try ModelFigureBuiltins.model(args, "model")
                 guard args.has("data") else {
-                    return .column(Column(name: "predicted", data: .numbers(model.fitted)))
+                    return .column(Column(name: "predicted", numbers: model.fitted))
                 }
                 let frame = try args.frame("data")
                 do {
-                    return .column(Column(name: "predicted", data: .numbers(try model.predictor(frame))))
+                    return .column(Column(name: "predicted", numbers: try model.predictor(frame)))
                 } catch let e as LangError {
                     throw LangError(e.message, at: args.location("data"), hint: e.hint)
                 } catch {

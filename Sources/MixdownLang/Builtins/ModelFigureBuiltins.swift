@@ -1,5 +1,6 @@
 import Foundation
 import MixdownCharts
+import MixdownStats
 
 /// Figures drawn from fitted models: diagnose, ancova_plot, ancova_full_plot,
 /// random_intercepts_plot. Lines come from the models' estimates; the charts library only draws.
@@ -66,13 +67,13 @@ enum ModelFigureBuiltins {
                 guard let b0 = model.coefficient("Intercept"), let slope = model.coefficient(xName) else {
                     throw args.error("random_intercepts_plot() needs a model with an intercept and a slope for '\(xName)'", "x")
                 }
-                guard let xColumn = model.data.column(xName), case .numbers(let xs) = xColumn.data else {
-                    throw args.error("the model's data has no numeric column '\(xName)'", "x", hint: Suggest.hint(for: xName, in: model.data.names))
+                guard let xs = model.data.column(named: xName)?.numbers else {
+                    throw args.error("the model's data has no numeric column '\(xName)'", "x", hint: Suggest.hint(for: xName, in: model.data.columnNames))
                 }
-                guard let gColumn = model.data.column(group) else {
+                guard let gColumn = model.data.column(named: group) else {
                     throw args.error("the model's data has no column '\(group)'", "model")
                 }
-                let groups = FigureBuiltins.labels(gColumn)
+                let groups = gColumn.labels
                 let lo = xs.min() ?? 0, hi = xs.max() ?? 1
                 let x0 = lo <= 0 && 0 <= hi ? 0 : lo
                 var marks: [Mark] = [.points(x: xs, y: model.response, categories: groups, opacity: 0.8, outline: false),
@@ -104,7 +105,7 @@ enum ModelFigureBuiltins {
     /// The group labels of the model's rows, from the column named by argument `name`.
     static func groupLabels(_ args: Args, _ name: String, _ model: FittedModel) throws -> [String] {
         let column = try args.column(name, of: model.data)
-        return FigureBuiltins.labels(column)
+        return column.labels
     }
 }
 
@@ -124,12 +125,12 @@ struct CommonSlopeLines {
         guard let b0 = model.coefficient("Intercept"), let b = model.coefficient(x) else {
             throw args.error("\(args.function)() needs a model with an intercept and a slope for '\(x)'; its terms are \(Indexing.quotedList(model.terms))", modelArgument)
         }
-        guard let xColumn = model.data.column(x), case .numbers(let values) = xColumn.data else {
-            throw args.error("the model's data has no numeric column '\(x)'", "x", hint: Suggest.hint(for: x, in: model.data.names))
+        guard let values = model.data.column(named: x)?.numbers else {
+            throw args.error("the model's data has no numeric column '\(x)'", "x", hint: Suggest.hint(for: x, in: model.data.columnNames))
         }
         let gColumn = try args.column("group", of: model.data)
-        groups = FigureBuiltins.labels(gColumn)
-        levels = Grouping(Column(name: group, data: .strings(groups))).levels
+        groups = gColumn.labels
+        levels = Column(name: group, cells: groups).groups().map { Column.label($0.key) }
         xs = values
         response = model.response
         intercept = b0

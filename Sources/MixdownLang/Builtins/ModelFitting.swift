@@ -13,7 +13,7 @@ enum ModelFitting {
                 guard !formula.isOneSided else {
                     throw args.error("ols() needs a formula with a response, such as score ~ edu", "formula")
                 }
-                let parsed = try parse(formula.text, formula, args)
+                let parsed = formula.formula
                 if !parsed.random.isEmpty {
                     throw args.error("ols() cannot fit the random term \(parsed.random[0]); use lmm() for a mixed model", "formula")
                 }
@@ -23,7 +23,7 @@ enum ModelFitting {
                 let formula = try args.formula("formula")
                 let frame = try args.frame("data")
                 try checkColumns(formula, frame, args)
-                let parsed = try parse(formula.text, formula, args)
+                let parsed = formula.formula
                 guard !parsed.random.isEmpty else {
                     throw args.error("lmm() needs a random term such as (1 | classroom) in the formula; without one, use ols()", "formula")
                 }
@@ -35,40 +35,27 @@ enum ModelFitting {
                 let frame = try args.frame("data")
                 try checkColumns(formula, frame, args)
                 let groups = try args.column("groups", of: frame).name
-                var effects = "1"
+                var effects = TermList(intercept: true, terms: [])
                 if args.has("re_formula") {
                     let re = try args.formula("re_formula")
-                    guard re.isOneSided else {
+                    guard re.isOneSided, re.formula.random.isEmpty else {
                         throw args.error("mixedlm() expects re_formula to be one-sided, such as ~ 1 + edu", "re_formula")
                     }
                     try checkColumns(re, frame, args)
-                    effects = re.text.drop(while: { $0 != "~" }).dropFirst().trimmingCharacters(in: .whitespaces)
+                    effects = re.formula.fixed
                 }
-                let text = "\(formula.text) + (\(effects) | \(groups))"
-                let parsed = try parse(text, formula, args)
+                var parsed = formula.formula
+                parsed.random.append(RandomTerm(effects: effects, grouping: [groups]))
                 return .model(try mixed(formula, parsed, frame, reml: try args.bool("reml"), args))
             },
         ]
     }
 
     /// Every column a formula names must exist in the frame; the error points at the name.
-    static func checkColumns(_ formula: FormulaValue, _ frame: Frame, _ args: Args) throws {
-        var names = formula.expr.rhs.names
-        if let lhs = formula.expr.lhs { names = lhs.names + names }
-        for (name, loc) in names where frame.column(name) == nil {
-            throw LangError("the data frame has no column '\(name)'", at: loc, hint: Suggest.hint(for: name, in: frame.names))
-        }
-    }
-
-    static func parse(_ text: String, _ formula: FormulaValue, _ args: Args) throws -> Formula {
-        do {
-            return try Formula(text)
-        } catch let e as FormulaError {
-            var loc = formula.expr.location
-            if e.column - 1 < formula.text.count, !formula.text.contains("\n") { loc.column += e.column - 1 }
-            throw LangError("in the formula: \(e.message)", at: loc)
-        } catch {
-            throw LangError("in the formula: \(error)", at: formula.expr.location)
+    static func checkColumns(_ formula: FormulaValue, _ frame: DataFrame, _ args: Args) throws {
+        for ref in formula.formula.references where !frame.hasColumn(ref.name) {
+            throw LangError("the data frame has no column '\(ref.name)'", at: formula.location(ofColumn: ref.column),
+                            hint: Suggest.hint(for: ref.name, in: frame.columnNames))
         }
     }
 
@@ -78,10 +65,10 @@ enum ModelFitting {
         return args.error("\(args.function)() could not fit the model: \(error)", "formula")
     }
 
-    static func ols(_ formula: FormulaValue, _ parsed: Formula, _ frame: Frame, _ args: Args) throws -> FittedModel {
+    static func ols(_ formula: FormulaValue, _ parsed: Formula, _ frame: DataFrame, _ args: Args) throws -> FittedModel {
         let fit: OLSFit
         do {
-            fit = try OLS.fit(parsed, data: try frame.dataFrame())
+            fit = try OLS.fit(parsed, data: frame)
         } catch {
             throw fitError(error, args)
         }
@@ -101,15 +88,15 @@ enum ModelFitting {
                 style == "lme4" ? Summary.olsLme4(fit, formula: formula.text) : fit.summary()
             },
             predictor: { newData in
-                try fit.predict(try newData.dataFrame()).map(\.mean)
+                try fit.predict(newData).map(\.mean)
             })
     }
 
-    static func mixed(_ formula: FormulaValue, _ parsed: Formula, _ frame: Frame, reml: Bool, _ args: Args) throws -> FittedModel {
+    static func mixed(_ formula: FormulaValue, _ parsed: Formula, _ frame: DataFrame, reml: Bool, _ args: Args) throws -> FittedModel {
         let mf: ModelFrame
         let fit: LinearMixedModelFit
         do {
-            let built = try LinearMixedModel.input(formula: parsed, data: try frame.dataFrame())
+            let built = try LinearMixedModel.input(formula: parsed, data: frame)
             mf = built.frame
             fit = try LinearMixedModel.fit(built.input, method: reml ? .reml : .ml)
         } catch {
@@ -147,7 +134,7 @@ enum ModelFitting {
                 style == "lme4" ? MixedSummary.lme4(fit, formula: formula.text) : MixedSummary.statsmodels(fit)
             },
             predictor: { newData in
-                let (m, _) = try fixedSpec.matrix(for: try newData.dataFrame())
+                let (m, _) = try fixedSpec.matrix(for: newData)
                 return (0..<m.rowCount).map { i in zip(m.row(i), beta).reduce(0) { $0 + $1.0 * $1.1 } }
             })
     }

@@ -17,6 +17,9 @@ public struct Formula: Hashable, Sendable, CustomStringConvertible {
     public var fixed: TermList
     /// The random-effect terms, one per (terms, grouping factor) pair after expansion.
     public var random: [RandomTerm]
+    /// Every column name as written in `source`, with its 1-based character column, in
+    /// source order (so a caller can point at the exact name a data frame lacks).
+    public internal(set) var references: [ColumnReference] = []
 
     public init(source: String, response: Factor?, fixed: TermList, random: [RandomTerm]) {
         self.source = source
@@ -173,6 +176,12 @@ public struct RandomTerm: Hashable, Sendable, CustomStringConvertible {
         }
         return "(\(lhs) | \(groupName))"
     }
+}
+
+/// A column name as written in a formula's text, at a 1-based character column.
+public struct ColumnReference: Hashable, Sendable {
+    public let name: String
+    public let column: Int
 }
 
 /// A formula syntax error, with the 1-based column of the offending character.

@@ -5,9 +5,11 @@ enum FormulaParser {
         let tokens = try FormulaLexer.tokenize(text)
         var parser = FormulaSyntaxParser(tokens: tokens)
         var response: Factor? = nil
+        var references: [ColumnReference] = []
         if !parser.isOp("~") {
             if parser.current.kind == .end { throw FormulaError("empty formula", column: 1) }
             let lhs = try parser.parseExpression(0)
+            references = columnReferences(lhs)
             response = try responseFactor(lhs)
             guard parser.isOp("~") else {
                 if parser.current.kind == .end {
@@ -19,9 +21,29 @@ enum FormulaParser {
         parser.advance()   // the '~'
         let rhs = try parser.parseExpression(0, after: "~")
         guard parser.current.kind == .end else { throw misplaced(parser.current) }
+        references += columnReferences(rhs)
         let expanded = try expand(rhs, allowRandom: true)
         let fixed = TermList(intercept: !expanded.interceptRemoved, terms: expanded.terms)
-        return Formula(source: text, response: response, fixed: fixed, random: expanded.random)
+        var formula = Formula(source: text, response: response, fixed: fixed, random: expanded.random)
+        formula.references = references
+        return formula
+    }
+
+    /// The column names a syntax tree reads, where they are written: names (not function
+    /// names), `Q("name")`, and only the first argument of `C(x, contrast)`.
+    static func columnReferences(_ node: FormulaNode) -> [ColumnReference] {
+        switch node {
+        case .name(let n, let col): return [ColumnReference(name: n, column: col)]
+        case .number, .string: return []
+        case .call("Q", let args, _):
+            if args.count == 1, case .string(let s, let col) = args[0] { return [ColumnReference(name: s, column: col)] }
+            return []
+        case .call(let f, let args, _):
+            let read = f == "C" ? Array(args.prefix(1)) : args
+            return read.flatMap(columnReferences)
+        case .unary(_, let x, _), .paren(let x, _): return columnReferences(x)
+        case .binary(_, let l, let r, _), .bar(let l, let r, _, _): return columnReferences(l) + columnReferences(r)
+        }
     }
 
     private static func misplaced(_ tok: FormulaToken) -> FormulaError {

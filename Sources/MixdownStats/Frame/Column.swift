@@ -38,6 +38,35 @@ public struct Column: Sendable {
         return nil
     }
 
+    /// The strings (nil = missing) if the column holds strings, else nil.
+    public var strings: [String?]? {
+        guard case .categorical(let c) = data else { return nil }
+        return c.codes.map { $0 < 0 ? nil : c.levels[Int($0)] }
+    }
+
+    /// A string column from cells as a lesson writes them: a cell that the CSV reader would
+    /// read as missing (empty, `NA`, …) is missing here too.
+    public init(name: String, cells: [String]) {
+        self.init(name: name, strings: cells.map { Column.isMissingSpelling($0) ? nil : $0 })
+    }
+
+    /// Whether text spells a missing value by the CSV reader's rule (empty, `NA`, `NaN`, …).
+    public static func isMissingSpelling(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { b in
+            guard let p = b.baseAddress else { return true }
+            return CSVReader.isMissingToken(UnsafePointer(p), b.count)
+        }
+    }
+
+    /// Number of missing cells.
+    public var missingCount: Int {
+        switch data {
+        case .numeric(let v): return v.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
+        case .categorical(let c): return c.codes.reduce(0) { $0 + ($1 < 0 ? 1 : 0) }
+        }
+    }
+
     /// The dictionary-encoded strings if the column holds strings, else nil.
     public var categorical: Categorical? {
         if case .categorical(let c) = data { return c }

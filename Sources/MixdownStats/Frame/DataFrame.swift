@@ -49,6 +49,9 @@ public struct DataFrame: Sendable {
         return c
     }
 
+    /// The column called `name`, or nil when there is none.
+    public func column(named name: String) -> Column? { columns.first { $0.name == name } }
+
     /// The values of a numeric column (NaN = missing); throws for a string column.
     public func numbers(_ name: String) throws -> [Double] {
         let c = try column(name)

@@ -118,3 +118,13 @@ extension DataFrame {
         try groupBy(key).frames().map { (key: $0.key[0], frame: $0.frame) }
     }
 }
+
+extension Column {
+    /// The rows of each distinct non-missing value, values in sorted order (as ``GroupedFrame``
+    /// orders its keys).
+    public func groups() -> [(key: Value, rows: [Int])] {
+        let frame = DataFrame(validated: [self], rowCount: count)
+        let grouped = try? GroupedFrame(frame: frame, keys: [name])
+        return grouped?.groups.map { (key: $0.key[0], rows: $0.rows) } ?? []
+    }
+}
