@@ -15,8 +15,8 @@ Usage: browser-site-check.py OUTPUT_DIR [SHOT_DIR]   (exit 0 ok, 1 a check faile
 """
 import functools
 import http.server
+import importlib.util
 import os
-import shutil
 import sys
 import threading
 
@@ -36,11 +36,11 @@ def check(condition, message):
 
 
 def chromium():
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    sys.exit("browser-site-check: chromium is not installed (run `make deps`)")
+    """The Chromium that browser-check.py finds (one place for the lookup)."""
+    spec = importlib.util.spec_from_file_location("browser_check", os.path.join(os.path.dirname(__file__), "browser-check.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.chromium()
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -119,6 +119,9 @@ def check_theme(page, base):
         page.click("#theme-toggle")
         states.append((page.evaluate("document.documentElement.getAttribute('data-theme')"), background(page),
                        page.evaluate("localStorage.getItem('mixdown-theme')")))
+        ink = page.evaluate("[getComputedStyle(document.querySelector('.cell-figure svg')).color,"
+                            " getComputedStyle(document.body).color]")
+        check(ink[0] == ink[1], f"theme {states[-1][0]}: figure ink {ink[0]} differs from the text colour {ink[1]}")
     check([s[0] for s in states] == ["light", "dark", None], f"theme switch cycles {states}")
     check(states[0][1] == "rgb(255, 255, 255)" and states[1][1] == "rgb(22, 24, 28)" and states[2][1] == system,
           f"theme backgrounds: system {system}, then {[s[1] for s in states]}")

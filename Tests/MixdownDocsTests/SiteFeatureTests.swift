@@ -164,6 +164,16 @@ import Testing
         #expect(throws: SiteError.badBibliography("references.json", "entry 1 has no \"id\"")) {
             try Bibliography.load(tutorial: folder)
         }
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("references.json"))
+        let bib = folder.appendingPathComponent("references.bib")
+        try "@article{a,\n  title = {x}\n}\n\n@book{a,\n  title = {y}\n}\n".write(to: bib, atomically: true, encoding: .utf8)
+        #expect(throws: SiteError.badBibliography("references.bib:5:1", "the key 'a' is defined twice")) {
+            try Bibliography.load(tutorial: folder)
+        }
+        try "@article{bad,\n  author = {A and B,\n  title = {x}\n".write(to: bib, atomically: true, encoding: .utf8)
+        #expect(throws: SiteError.badBibliography("references.bib:5:1", "unexpected end of input")) {
+            try Bibliography.load(tutorial: folder)
+        }
     }
 }
 

@@ -33,7 +33,7 @@ struct Bibliography {
             do {
                 json = Data(try pandoc.run(["--from", "bibtex", "--to", "csljson", url.path]).utf8)
             } catch let error as PandocError {
-                throw SiteError.badBibliography(url.lastPathComponent, error.message)
+                throw located(error.message, file: url.lastPathComponent)
             }
         }
         guard let entries = try? JSONSerialization.jsonObject(with: json) as? [[String: Any]] else {
@@ -44,9 +44,31 @@ struct Bibliography {
             guard let id = entry["id"] as? String, !id.isEmpty else {
                 throw SiteError.badBibliography(url.lastPathComponent, "entry \(n + 1) has no \"id\"")
             }
-            keys.insert(id)
+            guard keys.insert(id).inserted else {
+                let line = definitionLines(of: id, in: url).dropFirst().first
+                throw SiteError.badBibliography(url.lastPathComponent + (line.map { ":\($0):1" } ?? ""),
+                                                "the key '\(id)' is defined twice")
+            }
         }
         return Bibliography(url: url, keys: keys, pandoc: pandoc)
+    }
+
+    /// Pandoc's `Error at "FILE" (line L, column C): what` as `FILE:L:C` and what.
+    static func located(_ message: String, file: String) -> SiteError {
+        let pattern = #/Error at "[^"]*" \(line (\d+), column (\d+)\):\s*(.*)/#.dotMatchesNewlines()
+        guard let match = message.firstMatch(of: pattern) else { return .badBibliography(file, message) }
+        let what = match.3.split(whereSeparator: \.isNewline).joined(separator: "; ")
+        return .badBibliography("\(file):\(match.1):\(match.2)", what)
+    }
+
+    /// The 1-based lines where a BibTeX entry with this key starts (`@type{key,`).
+    private static func definitionLines(of key: String, in url: URL) -> [Int] {
+        guard url.pathExtension == "bib", let text = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { n, line in
+            let compact = line.filter { !$0.isWhitespace }
+            guard compact.hasPrefix("@"), let brace = compact.firstIndex(where: { $0 == "{" || $0 == "(" }) else { return nil }
+            return compact[compact.index(after: brace)...].hasPrefix(key + ",") ? n + 1 : nil
+        }
     }
 
     /// The formatted citations (HTML, one per citation, linked to their entries `#ref-KEY`) and the
