@@ -117,4 +117,7 @@ public struct LinearMixedModelFit: Sendable {
     public var groupSizes: [(group: String, levels: Int, min: Int, max: Int, mean: Double)]
     /// Rows dropped for a missing value before fitting (set by the formula front end).
     public var droppedRows = 0
+    /// statsmodels' Hessian covariance of β, kept when `using(.lme4)` switched `fixed` away from
+    /// it (nil when the model has no statsmodels form or `fixed` already uses it).
+    public var statsmodelsFixedCovariance: [[Double]]? = nil
 }
