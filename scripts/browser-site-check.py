@@ -3,7 +3,7 @@
 
 Checks: typing a word into the search box lists sections and following a result lands on its
 heading; a copy button puts the cell's code on the clipboard; a citation leads to its entry in the
-reference list; an @sec- link leads to its heading; the theme switch cycles light / dark / system,
+reference list; @sec- and @eq- links lead to their heading and numbered equation; the theme switch cycles light / dark / system,
 is remembered across a reload and is applied before the first paint; every download link serves
 the file it names; pages without math load no KaTeX; the favicon and 404 page exist; no request
 leaves 127.0.0.1.
@@ -105,6 +105,13 @@ def check_links(page, base):
     follow(page, 'a.xref[href^="#sec-"]', "section reference")
     page.goto(base + LESSON)
     follow(page, 'a.xref[href^="#fig-"]', "figure reference")
+    page.goto(base + LESSON)
+    follow(page, 'a.xref[href^="#eq-"]', "equation reference")
+    href = page.get_attribute('a.xref[href^="#eq-"]', "href")
+    tag = page.evaluate("id => { const t = document.getElementById(id).querySelector('.equation-number');"
+                        " return t ? t.textContent : null; }", href[1:])
+    number = page.text_content(f'a.xref[href="{href}"]').split()[-1]
+    check(tag == f"({number})", f"equation {href}: numbered {tag!r}, the reference says {number}")
 
 
 def background(page):
@@ -189,6 +196,9 @@ def screenshots(browser, base, shot_dir):
             page.screenshot(path=os.path.join(shot_dir, f"search_{width}_{scheme}.png"))
             page.goto(base + "lmm.html#sec-why-reml")
             page.screenshot(path=os.path.join(shot_dir, f"reml_{width}_{scheme}.png"))
+            page.goto(base + "lmm.html#eq-lmm-inter")
+            page.wait_for_load_state("load")
+            page.screenshot(path=os.path.join(shot_dir, f"equation_{width}_{scheme}.png"))
             page.goto(base + "lmm.html#references")
             page.screenshot(path=os.path.join(shot_dir, f"refs_{width}_{scheme}.png"))
             page.eval_on_selector(".callout", "e => e.scrollIntoView()")

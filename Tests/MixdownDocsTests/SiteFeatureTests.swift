@@ -211,7 +211,7 @@ import Testing
         #expect(html.contains(##"<h2 id="sec-fit">Fitting<a class="anchor" href="#sec-fit""##))
         #expect(html.contains(##"<a class="xref" href="#eq-model">Equation 1</a>"##))
         #expect(html.contains(##"see <a class="xref" href="#sec-fit">Fitting</a>."##))
-        #expect(html.contains(##"<span class="math display" id="eq-model"> y = X\beta + Zb  \tag{1}</span>"##))
+        #expect(html.contains(##"<span class="equation" id="eq-model"><span class="math display"> y = X\beta + Zb </span><span class="equation-number">(1)</span></span>"##))
         #expect(html.contains(##"href="#ref-bates2015""##))
         #expect(html.contains(##"<div id="ref-bates2015" class="csl-entry""##))
         #expect(html.contains(##"<p class="callout-title">Warning</p>"##))

@@ -159,7 +159,10 @@ struct LessonRenderer {
             guard let label = span.label, case .equation(let number) = numbers.targets[label] else {
                 return "<span class=\"math \(span.display ? "display" : "inline")\">\(escapeHTML(span.tex))</span>"
             }
-            return "<span class=\"math display\" id=\"\(escapeHTML(label))\">\(escapeHTML(span.tex + " \\tag{\(number)}"))</span>"
+            // The number sits beside the equation, not inside it (a KaTeX \tag would overlap a
+            // formula wider than the column, which scrolls).
+            return "<span class=\"equation\" id=\"\(escapeHTML(label))\"><span class=\"math display\">\(escapeHTML(span.tex))</span>"
+                + "<span class=\"equation-number\">(\(number))</span></span>"
         })
         return RenderedLesson(lesson: lesson, title: title.map { math.restore(in: $0) { $0.tex } } ?? lesson.name,
                               bodyHTML: body, toc: toc, cells: cells,

@@ -30,6 +30,10 @@ public struct PreviewServer {
             var path = String(request.path.drop { $0 == "/" })
             if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
             guard let data = await site.files[path] else {
+                // The site's own 404 page, as a static host would serve it.
+                if let page = await site.files["404.html"] {
+                    return HTTPResponse(statusCode: .notFound, headers: [.contentType: Self.contentType("404.html")], body: page)
+                }
                 return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain"], body: Data("not found: \(path)\n".utf8))
             }
             return HTTPResponse(statusCode: .ok, headers: [.contentType: Self.contentType(path), .init("Cache-Control"): "no-store"], body: data)
@@ -53,6 +57,9 @@ public struct PreviewServer {
         case "js": return "text/javascript; charset=utf-8"
         case "json": return "application/json"
         case "svg": return "image/svg+xml"
+        case "xml": return "application/xml"
+        case "md": return "text/markdown; charset=utf-8"
+        case "csv": return "text/csv; charset=utf-8"
         case "woff2": return "font/woff2"
         case "woff": return "font/woff"
         case "ttf": return "font/ttf"

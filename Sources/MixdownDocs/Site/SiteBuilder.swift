@@ -109,7 +109,11 @@ public struct SiteBuilder {
 
     /// The page served for a missing address (`404.html`, as static hosts expect).
     public func notFound(_ lessons: [RenderedLesson]) -> String {
-        templates.render("404", chrome(lessons, current: nil))
+        var context = chrome(lessons, current: nil)
+        // A host serves this page at any missing address, however deep: with the site's address
+        // known, links and assets resolve from its root.
+        if let siteURL = course.siteURL { context["siteURL"] = siteURL.hasSuffix("/") ? siteURL : siteURL + "/" }
+        return templates.render("404", context)
     }
 
     /// The full HTML page of a lesson, with navigation to its neighbours.
