@@ -57,7 +57,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "MixdownStatsTests", dependencies: ["MixdownStats"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "MixdownChartsTests", dependencies: ["MixdownCharts"],
+        .testTarget(name: "MixdownChartsTests", dependencies: ["MixdownCharts", "MixdownLang"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "MixdownLangTests", dependencies: ["MixdownLang"]),
         .testTarget(name: "MixdownDocsTests", dependencies: ["MixdownDocs"],

@@ -36,7 +36,8 @@ struct Renderer {
             ]))
             var marks = ""
             let dodge = arrowDodge(prep.panel.marks, frame: frame)
-            for (m, mark) in prep.panel.marks.enumerated() {
+            for m in drawingOrder(prep.panel.marks, colors) {
+                let mark = prep.panel.marks[m]
                 if case .arrow(let a) = mark {
                     marks += drawArrow(a, dx: dodge[m] ?? 0, frame: frame, colors: colors, obstacles: &obstacles, pending: &pending)
                     continue
@@ -126,7 +127,12 @@ struct Renderer {
                 ], content: circles)
             }
             return out
-        case .line(let l):
+        case .line(var l):
+            // Beside grey groups, a highlighted line is drawn opaque and a little wider.
+            if colors.mutedCount > 0, let c = l.color.categoryName, !colors.isMuted(c) {
+                l.opacity = 1
+                l.width *= 1.4
+            }
             let pts = zip(l.x, l.y).map { (x($0.0), y($0.1)) }
             addPolylineObstacles(pts, to: &obstacles)
             return SVG.element("path", [
@@ -235,6 +241,21 @@ struct Renderer {
             }
             return out
         }
+    }
+
+    /// The order marks are drawn in: as given, except that among the lines the grey (not
+    /// highlighted) ones go first, so that highlighted lines are drawn over them.
+    private func drawingOrder(_ marks: [Mark], _ colors: ColorMap) -> [Int] {
+        guard colors.mutedCount > 0 else { return Array(marks.indices) }
+        func muted(_ m: Int) -> Bool {
+            if case .line(let l) = marks[m], let c = l.color.categoryName { return colors.isMuted(c) }
+            return false
+        }
+        let lineSlots = marks.indices.filter { if case .line = marks[$0] { return true } else { return false } }
+        let reordered = lineSlots.filter(muted) + lineSlots.filter { !muted($0) }
+        var order = Array(marks.indices)
+        for (slot, m) in zip(lineSlots, reordered) { order[slot] = m }
+        return order
     }
 
     /// One `<g class="mx-errorbars">` per colour, one `<path>` per interval (shaft and caps) and

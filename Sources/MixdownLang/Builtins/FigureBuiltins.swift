@@ -2,16 +2,22 @@ import Foundation
 import MixdownCharts
 import MixdownStats
 
-/// Figure built-ins: scatter, points, regplot, bars, hline, panels, ylim, title, labels. The
-/// numbers (regression lines, confidence bands) are computed here and handed to the charts
-/// library as marks. Model-based figures live in ModelFigureBuiltins.swift.
+/// Figure built-ins: scatter, points, regplot, bars, hline, panels, ylim, title, labels (and,
+/// from LayerBuiltins, the grammar layers). The numbers (regression lines, confidence bands) are
+/// computed here and handed to the charts library as marks. Model-based figures live in
+/// ModelFigureBuiltins.swift.
 enum FigureBuiltins {
+    static let pointParams: [Param] = [
+        .optional("hue"), .optional("alpha", .number(0.85)), .optional("highlight"), .optional("order"),
+        .optional("descending", .bool(false)),
+    ]
+
     static func all() -> [Builtin] {
-        [
-            Builtin("scatter", [.required("df"), .required("x"), .required("y"), .optional("hue"), .optional("size", .number(3))]) { args in
+        LayerBuiltins.all() + [
+            Builtin("scatter", [.required("df"), .required("x"), .required("y"), .optional("size", .number(3))] + pointParams) { args in
                 .plot(try pointsPlot(args))
             },
-            Builtin("points", [.required("df"), .required("x"), .required("y"), .optional("hue"), .optional("size", .number(9))]) { args in
+            Builtin("points", [.required("df"), .required("x"), .required("y"), .optional("size", .number(9))] + pointParams) { args in
                 .plot(try pointsPlot(args))
             },
             Builtin("regplot", [.required("df"), .required("x"), .required("y"), .optional("hue"), .optional("size", .number(3))]) { args in
@@ -49,7 +55,7 @@ enum FigureBuiltins {
                 let y = try args.number("y")
                 let mark = Mark.refLine(.horizontal, at: y, label: try args.optionalString("label"),
                                         dash: try args.bool("dashed") ? .dashed : .solid)
-                return .plot(Plot(panel: Panel(marks: [mark])))
+                return .plot(try Plot(layers: [Layer(fixed: [mark])], panel: Panel(marks: []), legendTitle: nil, madeBy: "hline()"))
             },
             Builtin("panels", [.optional("share", .string("none"))], variadic: true) { args in
                 guard !args.rest.isEmpty else { throw args.error("panels() needs at least one plot") }
@@ -121,16 +127,26 @@ enum FigureBuiltins {
         try args.column(name, of: frame).labels
     }
 
+    /// Points at (x, y), coloured by `hue`; a string column on x or y gives a categorical axis.
     private static func pointsPlot(_ args: Args) throws -> Plot {
         let frame = try args.frame("df")
-        let (xName, xs) = try numericColumn(args, "x", frame)
-        let (yName, ys) = try numericColumn(args, "y", frame)
+        let (xAxis, yAxis) = try LayerBuiltins.axes(args, frame)
         let size = try args.number("size")
         guard size > 0 else { throw args.error("\(args.function)() needs a positive size", "size") }
+        let opacity = try LayerBuiltins.alpha(args)
         let hue = try args.optionalString("hue")
-        let groups = hue == nil ? nil : try categories(args, "hue", frame)
-        let mark = Mark.points(x: xs, y: ys, categories: groups, size: size)
-        return Plot(panel: Panel(xLabel: xName, yLabel: yName, marks: [mark]), legendTitle: hue)
+        if hue != nil { _ = try categories(args, "hue", frame) }
+        let layer = Layer(frame: frame) { rows in
+            let xs = try xAxis.positions(try args.column("x", of: rows), args: args, argument: "x")
+            let ys = try yAxis.positions(try args.column("y", of: rows), args: args, argument: "y")
+            let groups = hue == nil ? nil : try categories(args, "hue", rows)
+            return [.points(x: xs, y: ys, categories: groups, size: size, opacity: opacity)]
+        }
+        var plot = try Plot(layers: [layer], panel: Panel(xLabel: xAxis.name, yLabel: yAxis.name, marks: [],
+                                                         xCategories: xAxis.categories, yCategories: yAxis.categories),
+                            legendTitle: hue, madeBy: "\(args.function)()")
+        plot.highlight = try LayerBuiltins.highlight(args)
+        return plot
     }
 }
 
