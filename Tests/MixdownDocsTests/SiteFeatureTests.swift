@@ -87,6 +87,12 @@ import Testing
         #expect(doc.calloutProblems.isEmpty)
     }
 
+    @Test func textWrappedAcrossLinesIsOneTextNode() {
+        let doc = MarkdownDocument(markdown: "As [see @x;\n@y] *and*\nmore\nlines.\n")
+        #expect(doc.texts.map(\.text) == ["As [see @x;\n@y] ", "and", "more\nlines."])
+        #expect(doc.renderHTML() == "<p>As [see @x;\n@y] <em>and</em>\nmore\nlines.</p>\n")
+    }
+
     @Test func unknownKindsAndFencedDivsAreReported() {
         let doc = MarkdownDocument(markdown: "intro\n\n> [!TOPIC]\n> x\n\n::: {.callout-note}\ntext\n:::\n")
         #expect(doc.calloutProblems.map(\.line) == [6, 3])

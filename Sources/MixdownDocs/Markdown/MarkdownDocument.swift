@@ -54,7 +54,34 @@ final class MarkdownDocument {
         root = cmark_parser_finish(parser)
         cmark_consolidate_text_nodes(root)
         calloutProblems = Callouts.transform(root)
+        Self.joinSoftBreaks(root)
         collect()
+    }
+
+    /// Merges text that a soft line break splits (`text, softbreak, text`) into one text node
+    /// holding a newline, so that a mention wrapped across lines (`[@a;⏎@b]`) is seen whole. The
+    /// HTML is the same: cmark writes a soft break as a newline.
+    private static func joinSoftBreaks(_ root: OpaquePointer) {
+        var breaks: [OpaquePointer] = []
+        let iterator = cmark_iter_new(root)
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK,
+                  let before = cmark_node_previous(node), cmark_node_get_type(before) == CMARK_NODE_TEXT,
+                  let after = cmark_node_next(node), cmark_node_get_type(after) == CMARK_NODE_TEXT else { continue }
+            breaks.append(node)
+        }
+        cmark_iter_free(iterator)
+        for node in breaks {
+            guard let before = cmark_node_previous(node), let after = cmark_node_next(node) else { continue }
+            let joined = (cmark_node_get_literal(before).map { String(cString: $0) } ?? "") + "\n"
+                + (cmark_node_get_literal(after).map { String(cString: $0) } ?? "")
+            cmark_node_set_literal(before, joined)
+            cmark_node_unlink(node); cmark_node_free(node)
+            cmark_node_unlink(after); cmark_node_free(after)
+        }
     }
 
     deinit {
