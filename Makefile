@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 MIXDOWN := .build/release/mixdown
 
-.PHONY: all deps build site test check browser-check bench update-golden clean
+.PHONY: all deps templates build site test check browser-check bench update-golden clean
 
 all: site
 
@@ -11,8 +11,12 @@ all: site
 deps:
 	@bash scripts/install-deps.sh
 
+## templates: build templates/ into the binary's defaults (Sources/MixdownDocs/Render/BuiltInTemplates.swift)
+templates:
+	python3 scripts/embed-templates.py
+
 ## build: release build of the `mixdown` executable
-build: deps
+build: deps templates
 	$(SWIFT) build -c release --product mixdown
 
 ## site: render tutorial/ into output/

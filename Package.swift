@@ -43,7 +43,7 @@ let package = Package(
 
         // MARK: Document engine
         .target(name: "MixdownDocs", dependencies: [
-            "MixdownLang", "MixdownStats", "CCmarkGFM",
+            "MixdownLang", "MixdownStats", "MixdownCharts", "CCmarkGFM",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "MixdownChartsTests", dependencies: ["MixdownCharts", "MixdownLang"],
                     resources: [.copy("Golden")]),
         .testTarget(name: "MixdownLangTests", dependencies: ["MixdownLang"]),
-        .testTarget(name: "MixdownDocsTests", dependencies: ["MixdownDocs"],
+        .testTarget(name: "MixdownDocsTests", dependencies: ["MixdownDocs", "MixdownCharts"],
                     resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v5],

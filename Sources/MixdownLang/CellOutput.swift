@@ -1,4 +1,5 @@
 import Foundation
+import MixdownCharts
 
 /// A position in a lesson file: 1-based line and column, as editors show them.
 public struct SourceLocation: Equatable, Hashable, Sendable, CustomStringConvertible {
@@ -53,21 +54,14 @@ public struct TableOutput: Equatable, Sendable {
     }
 }
 
-/// A rendered figure: standalone SVG markup plus a plain-text description for accessibility.
-public struct FigureOutput: Equatable, Sendable {
-    public var svg: String
-    public var description: String
-    public init(svg: String, description: String) {
-        self.svg = svg; self.description = description
-    }
-}
-
 /// What a cell displays, in order.
 public enum CellOutput: Equatable, Sendable {
     /// Plain text, shown in a monospace block (printed lines, model summaries).
     case text(String)
     case table(TableOutput)
-    case figure(FigureOutput)
+    /// A chart as a value (at its default size, with a placeholder id): the page that shows it
+    /// renders the SVG with its own id and the size the cell asks for.
+    case figure(Figure)
     /// A warning attached to the cell (e.g. a singular fit), shown highlighted.
     case warning(String)
 }

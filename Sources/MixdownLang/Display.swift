@@ -2,7 +2,7 @@ import Foundation
 import MixdownStats
 
 /// Turns values into what a cell shows: tables stay tables (numbers as numbers), figures become
-/// SVG, models their text summary plus warnings; everything else is text.
+/// chart values, models their text summary plus warnings; everything else is text.
 enum Display {
     /// The outputs for a value written bare in a cell (none shows nothing). Numbers that are not
     /// finite (a missing value, a failed computation) become empty table cells.
@@ -36,13 +36,13 @@ enum Display {
         case .model(let m):
             return [.text(try m.summaryText("statsmodels"))] + m.warnings.map(CellOutput.warning)
         case .plot(let p):
-            let context = interpreter.context
-            let figure = p.figure(number: context.nextFigureNumber(), width: context.figureWidth, height: context.figureHeight)
+            let figure = p.figure()
             do {
-                return [.figure(FigureOutput(svg: try figure.svg(), description: figure.description))]
+                _ = try figure.svg()   // a figure that cannot be drawn is this statement's error
             } catch {
                 throw LangError("the figure cannot be drawn: \(error)", at: loc)
             }
+            return [.figure(figure)]
         default:
             return [.text(text(value))]
         }

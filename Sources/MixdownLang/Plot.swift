@@ -3,7 +3,7 @@ import MixdownCharts
 import MixdownStats
 
 /// A plot value: one or more chart panels, how they share axes, and figure-level titles.
-/// It becomes a `MixdownCharts.Figure` (with a per-session numbered id) only when displayed.
+/// It becomes a `MixdownCharts.Figure` (a value the page draws) when displayed.
 ///
 /// A single-panel plot made of data layers (`scatter`, `lines`, `errorbars`, reference lines, …)
 /// also keeps its `layers`, so `facet` can rebuild the panel once per level from that level's rows.
@@ -39,10 +39,10 @@ public struct Plot {
         self.madeBy = madeBy
     }
 
-    /// The chart to render; `number` makes the ids inside the SVG unique on the page. Without a
-    /// size, one panel is 480×400, a row of panels 900×340 and a facet grid 900 wide with rows
-    /// of 150 (plus room for the axis titles).
-    public func figure(number: Int, width: Double? = nil, height: Double? = nil) -> Figure {
+    /// The chart to render. Without a size, one panel is 480×400, a row of panels 900×340 and a
+    /// facet grid 900 wide with rows of 150 (plus room for the axis titles). The id is a
+    /// placeholder (`figure`, or `figure-N` for a standalone SVG): a page gives each figure its own.
+    public func figure(number: Int? = nil, width: Double? = nil, height: Double? = nil) -> Figure {
         let n = panels.count
         let layout: Layout
         var defaultHeight: Double = n == 1 ? 400 : 340
@@ -55,7 +55,7 @@ public struct Plot {
         }
         let width: Double = width ?? (n == 1 ? 480 : 900)
         return Figure(panels: panels, layout: layout, width: width, height: height ?? defaultHeight, title: title,
-                      legendTitle: legendTitle, id: "figure-\(number)", highlight: highlight)
+                      legendTitle: legendTitle, id: number.map { "figure-\($0)" } ?? "figure", highlight: highlight)
     }
 
     /// Both plots on the same axes: marks of `other` drawn over this plot's marks.

@@ -17,12 +17,9 @@ public final class Session {
     /// Files read so far (CSV), for live reload.
     public private(set) var filesRead: [URL] = []
 
-    /// Runs one cell. `firstLine` is the 1-based line in the lesson file of the cell's first source line;
-    /// `figureWidth`/`figureHeight` (pixels) size the figures this cell shows instead of the defaults.
-    public func run(_ source: String, firstLine: Int, figureWidth: Int? = nil, figureHeight: Int? = nil) -> CellRunResult {
+    /// Runs one cell. `firstLine` is the 1-based line in the lesson file of the cell's first source line.
+    public func run(_ source: String, firstLine: Int) -> CellRunResult {
         context.outputs = []
-        context.figureWidth = figureWidth.map(Double.init)
-        context.figureHeight = figureHeight.map(Double.init)
         defer { filesRead = context.filesRead }
         let statements: [Stmt]
         do {

@@ -4,7 +4,7 @@ import MixdownDocs
 
 extension SiteOptions {
     func configuration(liveReload: Bool = false) -> SiteConfiguration {
-        SiteConfiguration(tutorial: URL(fileURLWithPath: tutorial), templates: URL(fileURLWithPath: templates),
+        SiteConfiguration(tutorial: URL(fileURLWithPath: tutorial), templates: templates.map { URL(fileURLWithPath: $0) },
                           liveReload: liveReload)
     }
 
@@ -82,19 +82,14 @@ struct Run: ParsableCommand {
     @Option(help: "The tutorial root (cells may read files only under it); default: the lesson's folder.")
     var tutorial: String?
 
-    @Option(help: "The folder of page templates.")
-    var templates: String = "templates"
-
     func run() throws {
         let url = URL(fileURLWithPath: lesson)
         let root = tutorial.map { URL(fileURLWithPath: $0) } ?? url.deletingLastPathComponent()
         let terminal = Terminal(quiet: false)
-        let rendered = try terminal.exitingOnBadInput {
-            let builder = try SiteBuilder(configuration: SiteConfiguration(tutorial: root, templates: URL(fileURLWithPath: templates)))
-            return builder.renderLesson(try Lesson.load(url))
-        }
-        for diagnostic in rendered.diagnostics { terminal.problem(diagnostic.rendered) }
-        print(json ? LessonReport.json(rendered) : LessonReport.text(rendered))
-        if rendered.failed { throw ExitCode(1) }
+        let lesson = try terminal.exitingOnBadInput { try Lesson.load(url) }
+        let executed = LessonExecutor(tutorialRoot: root).execute(lesson)
+        for diagnostic in executed.diagnostics { terminal.problem(diagnostic.rendered) }
+        print(json ? LessonReport.json(executed) : LessonReport.text(executed))
+        if executed.failed { throw ExitCode(1) }
     }
 }

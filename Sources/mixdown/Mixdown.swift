@@ -29,8 +29,8 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The folder the site is written to.")
     var out: String = "output"
 
-    @Option(help: "The folder of page templates and style sheets.")
-    var templates: String = "templates"
+    @Option(help: "A folder of templates and style sheets that replace the built-in ones of the same name.")
+    var templates: String?
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false

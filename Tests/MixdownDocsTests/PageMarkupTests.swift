@@ -50,7 +50,7 @@ import Testing
         let page = try page()
         let ids = Set(page.idCounts.keys)
         let figures = page.all("svg").filter { $0["role"] == "img" }
-        #expect(figures.count == 3)
+        #expect(figures.count == 4)   // two charts, the panels' phone layout, the author's
         for svg in figures {
             let references = (svg["aria-labelledby"] ?? "").split(separator: " ").map(String.init)
             #expect(!references.isEmpty || !(svg["aria-label"] ?? "").isEmpty, "figure \(svg["id"] ?? "?") has no name")

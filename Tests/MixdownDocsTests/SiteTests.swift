@@ -67,3 +67,24 @@ import Testing
         }
     }
 }
+
+/// The binary's built-in templates are the repository's `templates/` (regenerate with `make templates`).
+@Suite struct BuiltInTemplateTests {
+    @Test func builtInTemplatesMatchTheTemplatesFolder() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: repositoryTemplates.path)
+            .filter(TemplateSet.isTemplateFile).sorted()
+        #expect(BuiltInTemplates.files.keys.sorted() == names)
+        for name in names {
+            let text = try String(contentsOf: repositoryTemplates.appendingPathComponent(name), encoding: .utf8)
+            #expect(BuiltInTemplates.files[name].map { $0 + "\n" } == text, "\(name) is stale: run `make templates`")
+        }
+    }
+
+    @Test func aSiteBuildsWithoutATemplatesFolder() throws {
+        let temp = try TempTutorial(lessons: ["a.md": "# A\n\n```lmm\nx\n```\n"])
+        let site = try SiteBuilder(configuration: SiteConfiguration(tutorial: temp.tutorial), makeRunner: EchoRunner.factory).build()
+        #expect(site.files["a.html"] != nil)
+        #expect(site.files["assets/style.css"] != nil)
+        #expect(site.files["assets/favicon.svg"] != nil)
+    }
+}

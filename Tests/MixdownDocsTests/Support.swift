@@ -1,4 +1,5 @@
 import Foundation
+import MixdownCharts
 import MixdownLang
 @testable import MixdownDocs
 
@@ -6,7 +7,7 @@ import MixdownLang
 /// and makes a table of a cell that says `table`.
 final class EchoRunner: CellRunner {
     var filesRead: [URL] = []
-    func run(_ code: String, firstLine: Int, options: CellOptions) -> CellRunResult {
+    func run(_ code: String, firstLine: Int) -> CellRunResult {
         if let index = code.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.hasPrefix("fail") }) {
             return CellRunResult(outputs: [], error: LangError("this cell fails on purpose",
                 at: SourceLocation(file: "t.md", line: firstLine + index, column: 1), hint: "did you mean 'pass'?"))
@@ -16,9 +17,17 @@ final class EchoRunner: CellRunner {
                 rows: [[.string("edu"), .number(0.130716537618626), .number(0.038), .number(0.0011)]]))], error: nil)
         }
         if code.hasPrefix("figure") {
-            return CellRunResult(outputs: [.figure(FigureOutput(svg: "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>", description: "a figure"))], error: nil)
+            let panel = Panel(xLabel: "x", yLabel: "y", marks: [.points(Points(x: [1, 2, 3], y: [2, 1, 3]))])
+            return CellRunResult(outputs: [.figure(Figure(panels: [panel], id: "figure"))], error: nil)
         }
         return CellRunResult(outputs: [.text(code)], error: nil)
+    }
+    /// Inline values: the expression back in brackets, or an error for `fail`.
+    func evaluate(_ expression: String, line: Int, column: Int) -> Result<String, LangError> {
+        if expression.hasPrefix("fail") {
+            return .failure(LangError("this value fails on purpose", at: SourceLocation(file: "t.md", line: line, column: column)))
+        }
+        return .success("[\(expression)]")
     }
     static let factory: CellRunnerFactory = { _, _, _ in EchoRunner() }
 }

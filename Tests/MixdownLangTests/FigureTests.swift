@@ -1,9 +1,10 @@
 import Foundation
 import Testing
+import MixdownCharts
 @testable import MixdownLang
 
 @Suite struct FigureTests {
-    func figures(_ r: CellRunResult) -> [FigureOutput] {
+    func figures(_ r: CellRunResult) -> [Figure] {
         r.outputs.compactMap { if case .figure(let f) = $0 { return f } else { return nil } }
     }
 
@@ -12,9 +13,9 @@ import Testing
                                   "p = regplot(df, x = \"edu\", y = \"score\")\np"])
         let a = try #require(figures(r[0]).first)
         let b = try #require(figures(r[1]).first)
-        #expect(a.svg.hasPrefix("<svg") || a.svg.hasPrefix("<?xml"))
-        #expect(a.svg.contains("figure-1"))
-        #expect(b.svg.contains("figure-2"))
+        let svg = try a.svg()
+        #expect(svg.hasPrefix("<svg") || svg.hasPrefix("<?xml"))
+        #expect(a.width == 480 && b.width == 480)   // default size; the page sets id and size
         #expect(!a.description.isEmpty)
     }
 
@@ -43,7 +44,7 @@ import Testing
             q
             """])
         #expect(r[0].error == nil)
-        let svg = try #require(figures(r[0]).first).svg
+        let svg = try #require(figures(r[0]).first).svg()
         #expect(svg.contains("education"))
         #expect(svg.contains("Means"))
     }
@@ -68,8 +69,9 @@ import Testing
         let r = t.session().run("d = read_csv(\"evil.csv\")\nscatter(d, x = \"x\", y = \"y\", hue = \"g\")", firstLine: 1)
         #expect(r.error == nil)
         guard case .figure(let f)? = r.outputs.first else { Issue.record("no figure"); return }
-        #expect(!f.svg.contains("<script"))
-        #expect(f.svg.contains("&lt;script&gt;"))
-        #expect(!f.svg.contains("b&c"))
+        let svg = try f.svg()
+        #expect(!svg.contains("<script"))
+        #expect(svg.contains("&lt;script&gt;"))
+        #expect(!svg.contains("b&c"))
     }
 }

@@ -1,12 +1,12 @@
-/// Text and JSON reports of one executed lesson, for `mixdown run`.
+/// Text and JSON reports of one executed lesson, for `mixdown run` (no templates needed).
 public enum LessonReport {
     /// The contracts §4 JSON.
-    public static func json(_ lesson: RenderedLesson) -> String {
+    public static func json(_ lesson: ExecutedLesson) -> String {
         LessonResults.json(lesson).serialized()
     }
 
     /// A plain-text transcript: each cell's line, its text outputs, and tables as aligned text.
-    public static func text(_ lesson: RenderedLesson) -> String {
+    public static func text(_ lesson: ExecutedLesson) -> String {
         var out: [String] = []
         for cell in lesson.cells {
             out.append("── cell \(cell.index) (\(lesson.lesson.fileName):\(cell.line))" + (cell.ok ? "" : " FAILED"))
@@ -21,6 +21,9 @@ public enum LessonReport {
                 }
             }
             if let error = cell.result?.error { out.append("error: \(error)") }
+        }
+        for value in lesson.inlineValues {
+            out.append("── inline \(value.location): \(value.expression) = " + (value.text ?? "error: \(value.error?.message ?? "")"))
         }
         return out.joined(separator: "\n")
     }

@@ -3,14 +3,26 @@ import MixdownLang
 /// The machine-readable results of a lesson (`mixdown run LESSON.md --json`, contracts §4),
 /// also stored as `output/results/NAME.json` so that `check` can compare numbers with tolerance.
 enum LessonResults {
-    static func json(_ lesson: RenderedLesson) -> JSON {
+    static func json(_ lesson: ExecutedLesson) -> JSON {
         .object([
             ("lesson", .string(lesson.lesson.fileName)),
             ("cells", .array(lesson.cells.map(cell))),
+            ("inline", .array(lesson.inlineValues.map(inline))),
         ])
     }
 
-    private static func cell(_ cell: RenderedCell) -> JSON {
+    /// An inline value: where it is, its expression, and its text or error.
+    private static func inline(_ value: InlineValue) -> JSON {
+        .object([
+            ("line", .int(value.location.line)),
+            ("column", .int(value.location.column)),
+            ("expression", .string(value.expression)),
+            ("text", value.text.map(JSON.string) ?? .null),
+            ("error", value.error.map { .string($0.message) } ?? .null),
+        ])
+    }
+
+    private static func cell(_ cell: ExecutedCell) -> JSON {
         var pairs: [(String, JSON)] = [
             ("index", .int(cell.index)),
             ("line", .int(cell.line)),
@@ -18,7 +30,8 @@ enum LessonResults {
         ]
         if let label = cell.options.label { pairs.append(("label", .string(label))) }
         pairs.append(("evaluated", .bool(cell.result != nil)))
-        pairs.append(("outputs", .array((cell.result?.outputs ?? []).map(output))))
+        var figures = FigureRenderer.svgs(of: cell).makeIterator()
+        pairs.append(("outputs", .array((cell.result?.outputs ?? []).map { output($0, figures: &figures) })))
         if let error = cell.result?.error {
             var e: [(String, JSON)] = [
                 ("message", .string(error.message)),
@@ -34,7 +47,7 @@ enum LessonResults {
         return .object(pairs)
     }
 
-    private static func output(_ output: CellOutput) -> JSON {
+    private static func output(_ output: CellOutput, figures: inout IndexingIterator<[Result<String, Error>]>) -> JSON {
         switch output {
         case .text(let text):
             return .object([("kind", .string("text")), ("text", .string(text))])
@@ -49,7 +62,9 @@ enum LessonResults {
             if let total = table.totalRows { pairs.append(("total_rows", .int(total))) }
             return .object(pairs)
         case .figure(let figure):
-            return .object([("kind", .string("figure")), ("svg", .string(figure.svg)),
+            // The SVG exactly as the page shows it (page id, the cell's size).
+            let svg = (try? figures.next()?.get()) ?? ""
+            return .object([("kind", .string("figure")), ("svg", .string(svg)),
                             ("description", .string(figure.description))])
         }
     }

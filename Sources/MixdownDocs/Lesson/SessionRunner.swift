@@ -2,20 +2,27 @@ import Foundation
 import MixdownLang
 
 /// The real cell runner: one `MixdownLang.Session` per lesson.
-final class SessionRunner: CellRunner {
+public final class SessionRunner: CellRunner {
     private let session: Session
+    private let lessonName: String
 
     init(lessonName: String, lessonDirectory: URL, tutorialRoot: URL) {
+        self.lessonName = lessonName
         session = Session(lessonName: lessonName, lessonDirectory: lessonDirectory, tutorialRoot: tutorialRoot)
     }
 
-    func run(_ code: String, firstLine: Int, options: CellOptions) -> CellRunResult {
-        session.run(code, firstLine: firstLine, figureWidth: options.width, figureHeight: options.height)
+    public func run(_ code: String, firstLine: Int) -> CellRunResult {
+        session.run(code, firstLine: firstLine)
     }
-    var filesRead: [URL] { session.filesRead }
+
+    public func evaluate(_ expression: String, line: Int, column: Int) -> Result<String, LangError> {
+        session.evaluateInline(expression, at: SourceLocation(file: lessonName, line: line, column: column))
+    }
+
+    public var filesRead: [URL] { session.filesRead }
 
     /// The factory the command line uses.
-    static let factory: CellRunnerFactory = { name, directory, root in
+    public static let factory: CellRunnerFactory = { name, directory, root in
         SessionRunner(lessonName: name, lessonDirectory: directory, tutorialRoot: root)
     }
 }

@@ -10,7 +10,17 @@ final class MarkdownDocument {
         let info: String
         let literal: String
         let line: Int
+        /// Position in reading order among code blocks and inline code.
+        let order: Int
         var language: String { String(info.split(separator: " ").first ?? "") }
+    }
+
+    /// An inline code span: its content, the start line of the block it sits in, reading order.
+    struct InlineCode {
+        let id: Int
+        let literal: String
+        let blockLine: Int
+        let order: Int
     }
 
     /// A heading with its level, plain text and rendered inner HTML.
@@ -26,6 +36,7 @@ final class MarkdownDocument {
     private var nodes: [OpaquePointer] = []
     private(set) var codeBlocks: [CodeBlock] = []
     private(set) var headings: [Heading] = []
+    private(set) var inlineCodes: [InlineCode] = []
     /// Text nodes, by node id, with their literal content (adjacent text nodes merged).
     private(set) var texts: [(id: Int, text: String)] = []
     /// Problems found while turning alert block quotes into callouts (see `Callouts`).
@@ -101,7 +112,11 @@ final class MarkdownDocument {
                 let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
                 codeBlocks.append(CodeBlock(id: remember(node), info: info, literal: literal,
-                                            line: Int(cmark_node_get_start_line(node))))
+                                            line: Int(cmark_node_get_start_line(node)), order: nodes.count))
+            } else if type == CMARK_NODE_CODE {
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                inlineCodes.append(InlineCode(id: remember(node), literal: literal,
+                                              blockLine: Self.blockLine(of: node), order: nodes.count))
             } else if type == CMARK_NODE_HEADING {
                 headings.append(Heading(id: remember(node), level: Int(cmark_node_get_heading_level(node)),
                                         text: Self.plainText(of: node), line: Int(cmark_node_get_start_line(node))))
@@ -115,6 +130,17 @@ final class MarkdownDocument {
     private func remember(_ node: OpaquePointer) -> Int {
         nodes.append(node)
         return nodes.count - 1
+    }
+
+    /// The start line of the nearest block around an inline node (cmark locates blocks only).
+    private static func blockLine(of node: OpaquePointer) -> Int {
+        var current: OpaquePointer? = node
+        while let n = current {
+            let line = Int(cmark_node_get_start_line(n))
+            if line > 0 { return line }
+            current = cmark_node_parent(n)
+        }
+        return 1
     }
 
     /// The concatenated text and inline code of a node's descendants.
@@ -149,6 +175,11 @@ final class MarkdownDocument {
 
     /// Replaces an inline text node with raw inline HTML.
     func replaceText(_ id: Int, withHTML html: String) {
+        replace(id, type: CMARK_NODE_HTML_INLINE, html: html)
+    }
+
+    /// Replaces an inline code span with raw inline HTML.
+    func replaceInline(_ id: Int, withHTML html: String) {
         replace(id, type: CMARK_NODE_HTML_INLINE, html: html)
     }
 

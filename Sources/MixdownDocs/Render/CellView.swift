@@ -1,15 +1,19 @@
+import MixdownCharts
 import MixdownLang
 
 /// The template context of one cell (`templates/cell.mustache`): its highlighted source, outputs,
-/// captions and error, everything escaped here except the SVG figures (built escaped by the charts).
+/// captions and error. Text goes to the template unescaped-by-us (Mustache `{{ }}` escapes it);
+/// the source is highlighted HTML and the figures are SVG built escaped by the charts.
 struct CellView {
-    let cell: RenderedCell
+    let cell: ExecutedCell
     let numbers: CrossReferences
-    let error: Diagnostic?
+    /// The cell's figures drawn for the page (`FigureRenderer.svgs`), in output order.
+    let svgs: [Result<String, Error>]
 
     var context: [String: Any] {
         var outputs: [[String: Any]] = []
         var labelUsed = false
+        var figureIndex = 0
         let label = cell.options.label
         let kind = cell.options.labelKind
         for output in cell.result?.outputs ?? [] {
@@ -35,12 +39,18 @@ struct CellView {
                     item["caption"] = caption(label)
                 }
             case .figure(let figure):
+                defer { figureIndex += 1 }
+                guard figureIndex < svgs.count, case .success(let svg) = svgs[figureIndex] else {
+                    item["isWarning"] = true
+                    item["text"] = "this figure cannot be drawn at the size the cell asks for"
+                    break
+                }
                 item["isFigure"] = true
-                item["svg"] = figure.svg
+                item["svg"] = svg
                 item["description"] = figure.description
+                if let narrow = FigureRenderer.narrowSVG(of: cell, ordinal: figureIndex) { item["narrowSVG"] = narrow }
                 if kind == .figure && !labelUsed, let label {
                     labelUsed = true
-                    item["id"] = label
                     item["caption"] = caption(label)
                 }
             }
@@ -54,7 +64,7 @@ struct CellView {
             "outputs": outputs,
             "notRun": cell.result == nil,
         ]
-        if let error { context["error"] = error.rendered }
+        if let error = cell.error { context["error"] = error.rendered }
         return context
     }
 

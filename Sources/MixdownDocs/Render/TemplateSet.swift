@@ -1,34 +1,46 @@
 import Foundation
 import Mustache
 
-/// The Mustache templates of `templates/` (page, index, cell, …) plus the static assets beside them.
+/// The Mustache templates (page, index, cell, …) plus the static assets beside them: the
+/// built-in set (`BuiltInTemplates`, made from the repository's `templates/`), with the files of
+/// an optional folder replacing those of the same name.
 public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Static files to copy into `output/assets/` (name → bytes), e.g. `style.css`.
     let assets: [String: Data]
 
-    /// Loads every `*.mustache` file of `directory` as a template named after the file, and every
-    /// `*.css` / `*.js` / `*.svg` file as an asset.
-    public init(directory: URL) throws {
+    /// The built-in templates, overridden file by file by `*.mustache`, `*.css`, `*.js` and
+    /// `*.svg` files of `directory` when one is given (a folder that does not exist is an error).
+    public init(overrides directory: URL? = nil) throws {
+        var files = BuiltInTemplates.files.mapValues { Data($0.utf8) }
+        if let directory {
+            let names: [String]
+            do {
+                names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+            } catch {
+                throw SiteError.missingTemplates(directory.path)
+            }
+            for name in names where Self.isTemplateFile(name) {
+                files[name] = try Data(contentsOf: directory.appendingPathComponent(name))
+            }
+        }
+        try self.init(files: files)
+    }
+
+    /// A template set from file names and contents.
+    init(files: [String: Data]) throws {
         var library = MustacheLibrary()
         var assets: [String: Data] = [:]
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        } catch {
-            throw SiteError.missingTemplates(directory.path)
-        }
-        for name in names {
-            let url = directory.appendingPathComponent(name)
+        for name in files.keys.sorted() {
+            let data = files[name]!
             if name.hasSuffix(".mustache") {
-                let text = try String(contentsOf: url, encoding: .utf8)
                 do {
-                    try library.register(text, named: String(name.dropLast(".mustache".count)))
+                    try library.register(String(decoding: data, as: UTF8.self), named: String(name.dropLast(".mustache".count)))
                 } catch {
                     throw SiteError.badTemplate(name, "\(error)")
                 }
-            } else if name.hasSuffix(".css") || name.hasSuffix(".js") || name.hasSuffix(".svg") {
-                assets[name] = try Data(contentsOf: url)
+            } else {
+                assets[name] = data
             }
         }
         for required in ["page", "index", "cell", "404"] where library.getTemplate(named: required) == nil {
@@ -36,6 +48,10 @@ public struct TemplateSet: Sendable {
         }
         self.library = library
         self.assets = assets
+    }
+
+    static func isTemplateFile(_ name: String) -> Bool {
+        [".mustache", ".css", ".js", ".svg"].contains { name.hasSuffix($0) }
     }
 
     /// Renders a template with a context (dictionaries of strings, bools, arrays).

@@ -1,28 +1,32 @@
 import Foundation
 
-/// The live site behind `mixdown serve`: pages kept in memory, a lesson re-rendered when its
-/// Markdown file or a data file it read changes, and a version number that browsers wait on.
+/// The live site behind `mixdown serve`: pages kept in memory, a lesson re-run when its Markdown
+/// file or a data file it read (or failed to read) changes, pages re-rendered without re-running
+/// anything when only the templates change, and a version number that browsers wait on.
 actor PreviewSite {
     private let configuration: SiteConfiguration
+    private let makeRunner: CellRunnerFactory
     private var builder: SiteBuilder?
     private var lessons: [RenderedLesson] = []
     private(set) var files: [String: Data] = [:]
     private(set) var version = 0
-    /// Modification times of everything watched, by path.
+    /// Modification times of everything watched, by path (`distantPast`: the file is missing).
     private var stamps: [String: Date] = [:]
     private let report: @Sendable (String) -> Void
 
-    init(configuration: SiteConfiguration, report: @escaping @Sendable (String) -> Void) {
+    init(configuration: SiteConfiguration, makeRunner: @escaping CellRunnerFactory = SessionRunner.factory,
+         report: @escaping @Sendable (String) -> Void) {
         var configuration = configuration
         configuration.liveReload = true
         self.configuration = configuration
+        self.makeRunner = makeRunner
         self.report = report
     }
 
-    /// Renders everything from scratch (at start, and when templates or the lesson list change).
+    /// Runs and renders everything from scratch (at start, and when the lesson list changes).
     func rebuildAll() {
         do {
-            let builder = try SiteBuilder(configuration: configuration)
+            let builder = try SiteBuilder(configuration: configuration, makeRunner: makeRunner)
             self.builder = builder
             let site = try builder.build { [report] lesson, seconds in
                 report(LessonSummary.line(lesson, seconds: seconds))
@@ -31,33 +35,36 @@ actor PreviewSite {
             lessons = site.lessons
             files = site.files
         } catch {
-            builder = nil
-            lessons = []
-            files = ["index.html": Data(errorPage("\(error)").utf8)]
-            report("mixdown: \(error)")
+            fail(error)
         }
         stamps = currentStamps()
         version += 1
     }
 
-    /// Checks the watched files; re-renders what changed. Returns true when the site changed.
+    /// Checks the watched files; re-runs or re-renders what changed. Returns true when the site changed.
     @discardableResult
     func refresh() -> Bool {
         let now = currentStamps()
         guard now != stamps else { return false }
         let changed = Set(now.keys).union(stamps.keys).filter { now[$0] != stamps[$0] }
         let lessonPaths = Set(lessons.map { $0.lesson.url.standardizedFileURL.path })
-        let structural = changed.contains { path in
-            path.hasPrefix(configuration.templates.standardizedFileURL.path) ||
-            (path.hasSuffix(".md") && !lessonPaths.contains(path))    // a lesson added or removed
+        let lessonListChanged = changed.contains { path in    // a lesson added or removed
+            path.hasSuffix(".md") && (!lessonPaths.contains(path) || now[path] == nil)
         }
-        if structural || builder == nil {
+        let templatesChanged = configuration.templates.map { dir in
+            changed.contains { $0.hasPrefix(dir.standardizedFileURL.path + "/") }
+        } ?? false
+        if lessonListChanged || builder == nil {
             rebuildAll()
             return true
         }
+        if templatesChanged {
+            rerenderWithNewTemplates()
+        }
+        guard let builder else { stamps = now; version += 1; return true }
         for (i, old) in lessons.enumerated() {
             let watched = Set([old.lesson.url.standardizedFileURL.path] + old.filesRead.map { $0.standardizedFileURL.path })
-            guard !watched.isDisjoint(with: changed), let builder else { continue }
+            guard !watched.isDisjoint(with: changed) else { continue }
             let start = Date()
             guard let lesson = try? Lesson.load(old.lesson.url) else { continue }
             let rendered = builder.renderLesson(lesson)
@@ -65,17 +72,33 @@ actor PreviewSite {
             for d in rendered.diagnostics { report(d.rendered) }
             lessons[i] = rendered
         }
-        if let builder {
-            for (i, lesson) in lessons.enumerated() {
-                files[lesson.lesson.name + ".html"] = Data(builder.page(lesson, index: i, of: lessons).utf8)
-                for download in builder.downloads(lesson) { files[download.path] = download.data }
-            }
-            files["index.html"] = Data(builder.index(lessons).utf8)
-            files["assets/search-index.js"] = Data(builder.searchIndex(lessons).utf8)
+        do {
+            files = try builder.site(lessons).files
+        } catch {
+            fail(error)
         }
-        stamps = now
+        stamps = currentStamps()
         version += 1
         return true
+    }
+
+    /// New templates: the lessons keep their executed cells and are only rendered again.
+    private func rerenderWithNewTemplates() {
+        do {
+            let builder = try SiteBuilder(configuration: configuration, makeRunner: makeRunner)
+            self.builder = builder
+            lessons = lessons.map { builder.render($0.executed) }
+            report("templates changed: \(lessons.count) pages rendered again (no cell re-run)")
+        } catch {
+            fail(error)
+        }
+    }
+
+    private func fail(_ error: Error) {
+        builder = nil
+        lessons = []
+        files = ["index.html": Data(errorPage("\(error)").utf8)]
+        report("mixdown: \(error)")
     }
 
     private func currentStamps() -> [String: Date] {
@@ -85,9 +108,10 @@ actor PreviewSite {
         for name in (try? fm.contentsOfDirectory(atPath: tutorial.path)) ?? [] where name.hasSuffix(".md") {
             paths.append(tutorial.appendingPathComponent(name).path)
         }
-        let templates = configuration.templates.standardizedFileURL
-        for name in (try? fm.contentsOfDirectory(atPath: templates.path)) ?? [] {
-            paths.append(templates.appendingPathComponent(name).path)
+        if let templates = configuration.templates?.standardizedFileURL {
+            for name in (try? fm.contentsOfDirectory(atPath: templates.path)) ?? [] {
+                paths.append(templates.appendingPathComponent(name).path)
+            }
         }
         for lesson in lessons { paths += lesson.filesRead.map { $0.standardizedFileURL.path } }
         var stamps: [String: Date] = [:]

@@ -3,7 +3,8 @@ import Foundation
 /// Where a build reads from: the lessons, the templates and the KaTeX copy of the system.
 public struct SiteConfiguration: Sendable {
     public var tutorial: URL
-    public var templates: URL
+    /// A folder whose files replace the built-in templates of the same name; nil: built-in only.
+    public var templates: URL?
     /// Debian's libjs-katex folder, copied into `assets/katex/`.
     public var katex: URL
     /// Debian's libjs-lunr folder; `lunr.min.js` is copied into `assets/lunr/` for search.
@@ -12,7 +13,7 @@ public struct SiteConfiguration: Sendable {
     /// Adds the live-reload script (for `serve` only; never in built files).
     public var liveReload: Bool
 
-    public init(tutorial: URL, templates: URL,
+    public init(tutorial: URL, templates: URL? = nil,
                 katex: URL = URL(fileURLWithPath: "/usr/share/javascript/katex"),
                 lunr: URL = URL(fileURLWithPath: "/usr/share/javascript/lunr"),
                 siteTitle: String = "Mixdown", liveReload: Bool = false) {
@@ -32,7 +33,7 @@ public struct RenderedSite: Sendable {
 public struct SiteBuilder {
     public let configuration: SiteConfiguration
     let templates: TemplateSet
-    let makeRunner: CellRunnerFactory
+    let executor: LessonExecutor
     /// The tutorial's `references.bib` / `references.json`, nil when it has none.
     let bibliography: Bibliography?
     /// The tutorial's course page `index.md` (empty when it has none).
@@ -46,8 +47,8 @@ public struct SiteBuilder {
 
     public init(configuration: SiteConfiguration, makeRunner: @escaping CellRunnerFactory) throws {
         self.configuration = configuration
-        self.templates = try TemplateSet(directory: configuration.templates)
-        self.makeRunner = makeRunner
+        self.templates = try TemplateSet(overrides: configuration.templates)
+        self.executor = LessonExecutor(tutorialRoot: configuration.tutorial, makeRunner: makeRunner)
         self.bibliography = try Bibliography.load(tutorial: configuration.tutorial)
         self.course = try CoursePage.load(tutorial: configuration.tutorial)
     }
@@ -62,10 +63,15 @@ public struct SiteBuilder {
             progress(result, Date().timeIntervalSince(start))
             rendered.append(result)
         }
+        return try site(rendered)
+    }
+
+    /// Every file of the site for lessons already rendered.
+    public func site(_ rendered: [RenderedLesson]) throws -> RenderedSite {
         var files: [String: Data] = [:]
         for (i, lesson) in rendered.enumerated() {
             files[lesson.lesson.name + ".html"] = Data(page(lesson, index: i, of: rendered).utf8)
-            files["results/\(lesson.lesson.name).json"] = Data((LessonResults.json(lesson).serialized() + "\n").utf8)
+            files["results/\(lesson.lesson.name).json"] = Data((LessonResults.json(lesson.executed).serialized() + "\n").utf8)
             for download in downloads(lesson) { files[download.path] = download.data }
         }
         files["index.html"] = Data(index(rendered).utf8)
@@ -80,8 +86,12 @@ public struct SiteBuilder {
 
     /// Runs and renders one lesson body (no page chrome).
     public func renderLesson(_ lesson: Lesson) -> RenderedLesson {
-        LessonRenderer(templates: templates, tutorialRoot: configuration.tutorial, makeRunner: makeRunner,
-                       bibliography: bibliography).render(lesson)
+        render(executor.execute(lesson))
+    }
+
+    /// Renders a lesson that already ran (`serve` re-renders this way when only templates change).
+    public func render(_ executed: ExecutedLesson) -> RenderedLesson {
+        PageRenderer(templates: templates, bibliography: bibliography).render(executed)
     }
 
     /// The lesson's downloadable files: its source and the data it read.
@@ -133,6 +143,11 @@ public struct SiteBuilder {
         }
         context["hasDownloads"] = !files.isEmpty
         if let first = files.first { context["sourceHref"] = first.path }
+        if let problems = ProblemSummary(lesson) {
+            var banner: [String: Any] = ["summary": problems.text]
+            if let first = problems.firstHref { banner["firstHref"] = first }
+            context["problems"] = banner
+        }
         if index > 0 { context["prev"] = link(all[index - 1]) }
         if index + 1 < all.count { context["next"] = link(all[index + 1]) }
         return templates.render("page", context)
@@ -150,6 +165,7 @@ public struct SiteBuilder {
                                        "cells": l.cells.count, "figures": l.figureCount,
                                        "teaches": l.lesson.teaches, "hasTeaches": !l.lesson.teaches.isEmpty]
             if let summary = l.lesson.summary { item["summary"] = summary }
+            if let problems = ProblemSummary(l) { item["problems"] = problems.text }
             return item
         }
         return templates.render("index", context)

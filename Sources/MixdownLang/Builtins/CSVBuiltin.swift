@@ -14,13 +14,12 @@ enum CSVBuiltin {
             } catch {
                 throw args.error("read_csv() cannot read '\(path)': \(describe(error, url: url, as: path))", "path")
             }
-            let context = args.interpreter.context
-            if !context.filesRead.contains(url) { context.filesRead.append(url) }
             return .frame(frame)
         }]
     }
 
-    /// The file's real location, checked to be inside the tutorial folder and to exist.
+    /// The file's real location, checked to be inside the tutorial folder and to exist; recorded
+    /// in the files the lesson reads.
     static func resolve(_ path: String, context: SessionContext, args: Args) throws -> URL {
         guard !path.isEmpty else { throw args.error("read_csv() needs a file name", "path") }
         let root = context.tutorialRoot.standardizedFileURL.resolvingSymlinksInPath()
@@ -31,6 +30,8 @@ enum CSVBuiltin {
         guard resolved.path.hasPrefix(rootPath) else {
             throw args.error("read_csv() can only read files inside the tutorial folder, and '\(path)' is outside it", "path")
         }
+        // Watched from here on, even if it is missing or fails to parse, so that its return is noticed.
+        if !context.filesRead.contains(resolved) { context.filesRead.append(resolved) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             let folder = resolved.deletingLastPathComponent()
