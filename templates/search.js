@@ -103,11 +103,21 @@
   list.addEventListener("click", function (event) {
     if (event.target.closest("a")) { list.hidden = true; }
   });
+  // Arrow keys move between the input and the results.
+  form.addEventListener("keydown", function (event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    if (list.hidden || links.length === 0) return;
+    var at = links.indexOf(document.activeElement);
+    var next = event.key === "ArrowDown" ? at + 1 : at - 1;
+    event.preventDefault();
+    if (next < 0) input.focus(); else links[Math.min(next, links.length - 1)].focus();
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key === "/" && document.activeElement !== input && !/INPUT|TEXTAREA|SELECT/.test(document.activeElement.tagName)) {
       event.preventDefault();
       input.focus();
-    } else if (event.key === "Escape" && document.activeElement === input) {
+    } else if (event.key === "Escape" && form.contains(document.activeElement)) {
       list.hidden = true;
       input.blur();
     }
