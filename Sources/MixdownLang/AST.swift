@@ -41,6 +41,8 @@ public indirect enum Expr: Sendable {
     case member(Expr, String, SourceLocation)
     /// `object[index]`; the location is the `[`.
     case index(Expr, Expr, SourceLocation)
+    /// `object[from:to]` (either bound may be left out); the location is the `[`.
+    case slice(Expr, Expr?, Expr?, SourceLocation)
     case lambda(parameter: String, body: Expr, SourceLocation)
     /// A formula, parsed by the statistics library when the cell is parsed.
     case formula(FormulaValue)
@@ -49,7 +51,7 @@ public indirect enum Expr: Sendable {
         switch self {
         case .number(_, let l), .string(_, let l), .bool(_, let l), .none(let l), .list(_, let l),
              .variable(_, let l), .unary(_, _, let l), .binary(_, _, _, let l), .call(_, _, let l),
-             .member(_, _, let l), .index(_, _, let l), .lambda(_, _, let l):
+             .member(_, _, let l), .index(_, _, let l), .slice(_, _, _, let l), .lambda(_, _, let l):
             return l
         case .formula(let f): return f.location
         }
@@ -58,7 +60,7 @@ public indirect enum Expr: Sendable {
     /// Where the expression starts in the source (the leftmost token).
     public var startLocation: SourceLocation {
         switch self {
-        case .binary(_, let a, _, _), .call(let a, _, _), .member(let a, _, _), .index(let a, _, _):
+        case .binary(_, let a, _, _), .call(let a, _, _), .member(let a, _, _), .index(let a, _, _), .slice(let a, _, _, _):
             return a.startLocation
         default: return location
         }
@@ -68,11 +70,13 @@ public indirect enum Expr: Sendable {
 /// A statement: an assignment or an expression whose value is displayed.
 public enum Stmt: Sendable {
     case assign(name: String, nameLocation: SourceLocation, value: Expr)
+    /// `df.x = value` or `df["x"] = value`: adds or replaces a column of the frame in `frame`.
+    case setColumn(frame: String, frameLocation: SourceLocation, column: Expr, value: Expr)
     case expression(Expr)
 
     public var location: SourceLocation {
         switch self {
-        case .assign(_, let l, _): return l
+        case .assign(_, let l, _), .setColumn(_, let l, _, _): return l
         case .expression(let e): return e.startLocation
         }
     }

@@ -25,6 +25,8 @@ enum Display {
                                        rows: zip(n.names, n.values).map { [.string($0), .number($1)] }))]
         case .column(let c):
             return [.table(TableOutput(columns: [c.name], rows: (0..<c.count).map { [c.tableValue($0)] }))]
+        case .mask(let m):
+            return [.table(TableOutput(columns: [m.name], rows: m.values.map { [$0.map(TableValue.bool) ?? .null] }))]
         case .frame(let f):
             return [.table(tableOutput(f))]
         case .preview(let f, let total):
@@ -83,6 +85,8 @@ enum Display {
             return textTable(columns: ["", ""], rows: zip(n.names, n.values).map { [.string($0), .number($1)] }, header: false)
         case .column(let c):
             return textTable(columns: [c.name], rows: (0..<c.count).map { [c.tableValue($0)] }, header: true)
+        case .mask(let m):
+            return textTable(columns: [m.name], rows: m.values.map { [$0.map(TableValue.bool) ?? .null] }, header: true)
         case .frame(let f), .preview(let f, _):
             let t = tableOutput(f)
             return textTable(columns: t.columns, rows: t.rows, header: true)

@@ -14,6 +14,15 @@ enum Indexing {
             return .string(String(chars[try position(i, count: chars.count, at: indexLocation)]))
         case (.column(let c), .number(let i)):
             return c.value(try position(i, count: c.count, at: indexLocation))
+        case (.frame(let f), .mask(let m)), (.preview(let f, _), .mask(let m)):
+            return .frame(f.rows(try selected(m, count: f.rowCount, at: indexLocation)))
+        case (.column(let c), .mask(let m)):
+            return .column(c.rows(try selected(m, count: c.count, at: indexLocation)))
+        case (.mask(let a), .mask(let m)):
+            let rows = try selected(m, count: a.values.count, at: indexLocation)
+            return .mask(Mask(name: a.name, values: rows.map { a.values[$0] }))
+        case (.mask(let m), .number(let i)):
+            return m.values[try position(i, count: m.values.count, at: indexLocation)].map(Value.bool) ?? .none
         case (.named(let n), .string(let name)):
             if let v = n[name] { return .number(v) }
             throw LangError("no entry named '\(name)'; the names are \(quotedList(n.names))", at: indexLocation,
@@ -45,6 +54,45 @@ enum Indexing {
             return Members.tableColumn(t, j)
         default:
             throw LangError("cannot index \(object.typeDescription) with \(index.typeDescription)", at: loc)
+        }
+    }
+
+    /// The rows where a mask is true (missing counts as not true, as R's `subset`).
+    static func selected(_ m: Mask, count: Int, at loc: SourceLocation) throws -> [Int] {
+        guard m.values.count == count else {
+            throw LangError("the selection has \(m.values.count) rows but what it selects from has \(count)", at: loc)
+        }
+        return m.values.indices.filter { m.values[$0] == true }
+    }
+
+    /// `x[from:to]`: positions `from` up to but not including `to` (0-based, negative from the
+    /// end, as Python), on lists, strings, columns and the rows of data frames.
+    static func slice(_ object: Value, from: Value?, to: Value?, at loc: SourceLocation) throws -> Value {
+        func bound(_ v: Value?, _ count: Int, default d: Int) throws -> Int {
+            guard let v else { return d }
+            guard case .number(let x) = v, x == x.rounded(), abs(x) < 1e9 else {
+                throw LangError("a slice bound must be a whole number, got \(v.typeDescription)", at: loc)
+            }
+            let k = Int(x) < 0 ? Int(x) + count : Int(x)
+            return min(max(k, 0), count)
+        }
+        func range(_ count: Int) throws -> [Int] {
+            let a = try bound(from, count, default: 0), b = try bound(to, count, default: count)
+            return a < b ? Array(a..<b) : []
+        }
+        switch object {
+        case .list(let items): return .list(try range(items.count).map { items[$0] })
+        case .string(let s):
+            let chars = Array(s)
+            return .string(String(try range(chars.count).map { chars[$0] }))
+        case .column(let c): return .column(c.rows(try range(c.count)))
+        case .mask(let m): return .mask(Mask(name: m.name, values: try range(m.values.count).map { m.values[$0] }))
+        case .frame(let f), .preview(let f, _): return .frame(f.rows(try range(f.rowCount)))
+        case .named(let n):
+            let r = try range(n.values.count)
+            return .named(NamedVector(names: r.map { n.names[$0] }, values: r.map { n.values[$0] }))
+        default:
+            throw LangError("cannot slice \(object.typeDescription)", at: loc)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MixdownStats
 
 /// A chain of variable scopes: a lambda's parameter over the session's globals.
 final class Scope {
@@ -26,7 +27,7 @@ public final class Interpreter {
 
     init(context: SessionContext) {
         self.context = context
-        for b in CoreBuiltins.all() + FormatBuiltins.all() + DataBuiltins.all() + CSVBuiltin.all()
+        for b in CoreBuiltins.all() + FormatBuiltins.all() + DataBuiltins.all() + FrameBuiltins.all() + CSVBuiltin.all()
             + ModelBuiltins.all() + ComparisonBuiltins.all() + FigureBuiltins.all() + ModelFigureBuiltins.all() {
             builtins[b.name] = b
         }
@@ -44,6 +45,18 @@ public final class Interpreter {
             let value = try evaluate(expr, in: globals)
             globals.variables[name] = value
             failedDefinitions[name] = nil
+            return nil
+        case .setColumn(let name, let loc, let columnExpr, let valueExpr):
+            let current = try lookup(name, at: loc, in: globals)
+            guard let frame = current.dataFrame else {
+                throw LangError("'\(name)' is \(current.typeDescription), not a data frame, so it has no columns to set", at: loc)
+            }
+            guard case .string(let column) = try evaluate(columnExpr, in: globals) else {
+                throw LangError("a column is named by a string, as in df[\"x\"] = …", at: columnExpr.startLocation)
+            }
+            let value = try evaluate(valueExpr, in: globals)
+            let new = try ColumnBuilder.column(named: column, from: value, rows: frame.rowCount, at: valueExpr.startLocation)
+            globals.variables[name] = .frame(try frame.adding(new))
             return nil
         case .expression(let expr):
             return try evaluate(expr, in: globals)
@@ -73,11 +86,15 @@ public final class Interpreter {
             return try lookup(name, at: loc, in: scope)
         case .unary(let op, let operand, let loc):
             return try Operators.unary(op, try evaluate(operand, in: scope), at: loc)
-        case .binary(.and, let a, let b, _):
-            guard try truth(try evaluate(a, in: scope), at: a.startLocation, op: "and") else { return .bool(false) }
+        case .binary(.and, let a, let b, let loc):
+            let left = try evaluate(a, in: scope)
+            if case .mask = left { return try Logic.combine(.and, left, try evaluate(b, in: scope), at: loc) }
+            guard try truth(left, at: a.startLocation, op: "and") else { return .bool(false) }
             return .bool(try truth(try evaluate(b, in: scope), at: b.startLocation, op: "and"))
-        case .binary(.or, let a, let b, _):
-            if try truth(try evaluate(a, in: scope), at: a.startLocation, op: "or") { return .bool(true) }
+        case .binary(.or, let a, let b, let loc):
+            let left = try evaluate(a, in: scope)
+            if case .mask = left { return try Logic.combine(.or, left, try evaluate(b, in: scope), at: loc) }
+            if try truth(left, at: a.startLocation, op: "or") { return .bool(true) }
             return .bool(try truth(try evaluate(b, in: scope), at: b.startLocation, op: "or"))
         case .binary(let op, let a, let b, let loc):
             return try Operators.binary(op, try evaluate(a, in: scope), try evaluate(b, in: scope), at: loc, interpreter: self)
@@ -85,8 +102,10 @@ public final class Interpreter {
             let function = try calleeValue(callee, in: scope)
             var positional: [(Value, SourceLocation)] = []
             var named: [NamedArgument] = []
+            var sources: [SourceLocation: DataFrame] = [:]
             for arg in args {
-                let v = try evaluate(arg.value, in: scope)
+                let (v, source) = try evaluateArgument(arg.value, in: scope)
+                if let source { sources[arg.value.startLocation] = source }
                 if let name = arg.name {
                     named.append(NamedArgument(name: name, value: v, nameLocation: arg.nameLocation ?? arg.value.startLocation,
                                                valueLocation: arg.value.startLocation))
@@ -94,16 +113,35 @@ public final class Interpreter {
                     positional.append((v, arg.value.startLocation))
                 }
             }
-            return try call(function, positional: positional, named: named, at: loc)
+            return try call(function, positional: positional, named: named, at: loc, sources: sources)
         case .member(let object, let name, let loc):
             return try Members.member(of: try evaluate(object, in: scope), name: name, at: loc, interpreter: self)
         case .index(let object, let index, let loc):
             return try Indexing.index(try evaluate(object, in: scope), by: try evaluate(index, in: scope),
                                       at: loc, indexLocation: index.startLocation)
+        case .slice(let object, let from, let to, let loc):
+            return try Indexing.slice(try evaluate(object, in: scope), from: try from.map { try evaluate($0, in: scope) },
+                                      to: try to.map { try evaluate($0, in: scope) }, at: loc)
         case .lambda(let param, let body, _):
             return .function(.lambda(Lambda(parameter: param, body: body, scope: scope)))
         case .formula(let f):
             return .formula(f)
+        }
+    }
+
+    /// An argument's value and, when it is a column taken from a data frame (`df.x`,
+    /// `df["x"]`), that frame (so that `ave(df.x, by = "g")` can find `g`).
+    private func evaluateArgument(_ expr: Expr, in scope: Scope) throws -> (Value, DataFrame?) {
+        switch expr {
+        case .member(let object, let name, let loc):
+            let o = try evaluate(object, in: scope)
+            return (try Members.member(of: o, name: name, at: loc, interpreter: self), o.dataFrame)
+        case .index(let object, let index, let loc):
+            let o = try evaluate(object, in: scope)
+            let v = try Indexing.index(o, by: try evaluate(index, in: scope), at: loc, indexLocation: index.startLocation)
+            return (v, o.dataFrame)
+        default:
+            return (try evaluate(expr, in: scope), nil)
         }
     }
 
@@ -147,10 +185,12 @@ public final class Interpreter {
 
     /// Calls a function value with evaluated arguments.
     func call(_ function: Function, positional: [(Value, SourceLocation)],
-              named: [NamedArgument] = [], at loc: SourceLocation) throws -> Value {
+              named: [NamedArgument] = [], at loc: SourceLocation,
+              sources: [SourceLocation: DataFrame] = [:]) throws -> Value {
         switch function {
         case .builtin(let b):
-            let args = try Args(binding: b, positional: positional, named: named, at: loc, interpreter: self)
+            var args = try Args(binding: b, positional: positional, named: named, at: loc, interpreter: self)
+            args.sources = sources
             return try b.body(args)
         case .lambda(let lambda):
             callDepth += 1

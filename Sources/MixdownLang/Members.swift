@@ -19,6 +19,12 @@ enum Members {
             default: break
             }
             throw unknown(value, name, ["name", "values"], at: loc)
+        case .mask(let m):
+            switch name {
+            case "name": return .string(m.name)
+            case "values": return .list(m.values.map { $0.map(Value.bool) ?? .none })
+            default: throw unknown(value, name, ["name", "values"], at: loc)
+            }
         case .named(let n):
             switch name {
             case "names": return .list(n.names.map(Value.string))

@@ -11,6 +11,7 @@ enum Operators {
             if let xs = c.numbers { return .column(Column(name: c.name, numbers: xs.map { -$0 })) }
         case (.negate, .named(let n)): return .named(NamedVector(names: n.names, values: n.values.map { -$0 }))
         case (.not, .bool(let b)): return .bool(!b)
+        case (.not, .mask(let m)): return Logic.not(m)
         default: break
         }
         let what = op == .negate ? "'-' expects a number" : "'not' expects true or false"
@@ -22,12 +23,15 @@ enum Operators {
         switch op {
         case .add, .subtract, .multiply, .divide, .power:
             return try arithmetic(op, a, b, at: loc, interpreter: interpreter)
-        case .equal: return .bool(try equals(a, b, at: loc))
-        case .notEqual: return .bool(!(try equals(a, b, at: loc)))
-        case .less, .lessEqual, .greater, .greaterEqual:
-            return .bool(try order(op, a, b, at: loc))
         case .and, .or:
             throw LangError("internal: '\(op.rawValue)' is evaluated lazily", at: loc)
+        default: break
+        }
+        if let mask = try Logic.compare(op, a, b, at: loc) { return mask }
+        switch op {
+        case .equal: return .bool(try equals(a, b, at: loc))
+        case .notEqual: return .bool(!(try equals(a, b, at: loc)))
+        default: return .bool(try order(op, a, b, at: loc))
         }
     }
 

@@ -98,7 +98,25 @@ public struct Parser {
             }
             return .assign(name: name.lexeme, nameLocation: name.location, value: try expression())
         }
-        return .expression(try expression())
+        let expr = try expression()
+        guard check(.equal) else { return .expression(expr) }
+        let equal = advance()
+        switch expr {
+        case .member(.variable(let frame, let loc), let column, let columnLoc):
+            return .setColumn(frame: frame, frameLocation: loc, column: .string([.text(column)], columnLoc),
+                              value: try assignedValue())
+        case .index(.variable(let frame, let loc), let column, _):
+            return .setColumn(frame: frame, frameLocation: loc, column: column, value: try assignedValue())
+        default:
+            throw LangError("only a variable (x = …) or a column of a data frame (df.x = … or df[\"x\"] = …) can be assigned to", at: equal.location)
+        }
+    }
+
+    private mutating func assignedValue() throws -> Expr {
+        if check(.newline) || check(.eof) {
+            throw LangError("expected a value after '=', found \(peek.quoted)", at: peek.location)
+        }
+        return try expression()
     }
 
     // MARK: Expressions
@@ -243,13 +261,28 @@ public struct Parser {
                 if check(.rightBracket) {
                     throw LangError("expected an index inside '[ ]'", at: peek.location)
                 }
+                if match(.colon) {
+                    expr = .slice(expr, nil, try sliceEnd(), open.location)
+                    continue
+                }
                 let index = try expression()
-                try consume(.rightBracket, "after the index")
-                expr = .index(expr, index, open.location)
+                if match(.colon) {
+                    expr = .slice(expr, index, try sliceEnd(), open.location)
+                } else {
+                    try consume(.rightBracket, "after the index")
+                    expr = .index(expr, index, open.location)
+                }
             } else {
                 return expr
             }
         }
+    }
+
+    /// The end of a slice `[from:to]` after the colon, and the `]`.
+    private mutating func sliceEnd() throws -> Expr? {
+        let to = check(.rightBracket) ? nil : try expression()
+        try consume(.rightBracket, "after the slice")
+        return to
     }
 
     /// Arguments after the `(`, up to and including the `)`.

@@ -19,6 +19,18 @@ public struct Table: Equatable, Sendable {
     public var output: TableOutput { TableOutput(columns: columns, rows: rows) }
 }
 
+/// A column of booleans, as an element-wise comparison gives (`df.age == 8`); nil = missing
+/// (a comparison with a missing value). Used to select rows: `df[mask]`.
+public struct Mask: Equatable, Sendable {
+    public var name: String
+    public var values: [Bool?]
+    public init(name: String, values: [Bool?]) { self.name = name; self.values = values }
+
+    /// As numbers: 1 for true, 0 for false, NaN for missing (what a frame stores, as R's
+    /// `as.numeric`).
+    public var numbers: [Double] { values.map { $0.map { $0 ? 1 : 0 } ?? .nan } }
+}
+
 /// A formula value: its text as written, parsed by the statistics library's formula parser,
 /// and where each character of the text is in the lesson (for located errors).
 public struct FormulaValue: Sendable {
@@ -65,6 +77,7 @@ public enum Value {
     case list([Value])
     case named(NamedVector)
     case column(Column)
+    case mask(Mask)
     case frame(DataFrame)
     /// The first rows of a frame (`head`), shown with the frame's total row count.
     case preview(DataFrame, totalRows: Int)
@@ -93,6 +106,7 @@ public enum Value {
         case .list: return "a list"
         case .named: return "a named vector"
         case .column: return "a column"
+        case .mask: return "a column of booleans"
         case .frame, .preview: return "a data frame"
         case .formula: return "a formula"
         case .table: return "a table"

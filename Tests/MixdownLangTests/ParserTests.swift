@@ -20,6 +20,7 @@ import MixdownStats
             return show(f) + "(" + args.map { ($0.name.map { "\($0)=" } ?? "") + show($0.value) }.joined(separator: ", ") + ")"
         case .member(let o, let n, _): return show(o) + "." + n
         case .index(let o, let i, _): return show(o) + "[" + show(i) + "]"
+        case .slice(let o, let a, let b, _): return show(o) + "[" + (a.map(show) ?? "") + ":" + (b.map(show) ?? "") + "]"
         case .lambda(let p, let b, _): return "{\(p) -> \(show(b))}"
         case .formula(let f): return "<\(f.text)>"
         }
@@ -77,6 +78,20 @@ import MixdownStats
     @Test func formulaInsideLambda() throws {
         #expect(try expr("by_group(df, \"classroom\", g -> ols(score ~ edu, g).params[\"edu\"], name = \"beta\")")
                 == "by_group(df, \"1\", {g -> ols(<score ~ edu>, g).params[\"1\"]}, name=\"1\")")
+    }
+
+    @Test func slicesAndColumnAssignment() throws {
+        #expect(try expr("o.age[0:3]") == "o.age[0:3]")
+        #expect(try expr("x[:2]") == "x[:2]")
+        #expect(try expr("x[-2:]") == "x[(- 2):]")
+        guard case .setColumn(let frame, _, _, _)? = try parse("o.agec = o.age - 11").first else {
+            Issue.record("not a column assignment"); return
+        }
+        #expect(frame == "o")
+        #expect(throws: LangError("only a variable (x = …) or a column of a data frame (df.x = … or df[\"x\"] = …) can be assigned to",
+                                  at: SourceLocation(file: "t.md", line: 1, column: 6))) {
+            try parse("f(x) = 1")
+        }
     }
 
     @Test func multiLineCall() throws {

@@ -24,10 +24,13 @@ public final class Builtin {
     public let params: [Param]
     /// When true, all positional arguments are collected in `Args.rest` (parameters are then named-only).
     public let variadic: Bool
+    /// When true, named arguments that are not parameters are collected in `Args.extraNamed`.
+    public let anyNames: Bool
     let body: (Args) throws -> Value
 
-    init(_ name: String, _ params: [Param] = [], variadic: Bool = false, _ body: @escaping (Args) throws -> Value) {
-        self.name = name; self.params = params; self.variadic = variadic; self.body = body
+    init(_ name: String, _ params: [Param] = [], variadic: Bool = false, anyNames: Bool = false,
+         _ body: @escaping (Args) throws -> Value) {
+        self.name = name; self.params = params; self.variadic = variadic; self.anyNames = anyNames; self.body = body
     }
 }
 
@@ -42,6 +45,11 @@ public struct Args {
     var positions: [String: Int] = [:]
     var rest: [Value] = []
     var restLocations: [SourceLocation] = []
+    /// Named arguments beyond the parameters, in the order written (for built-ins that take
+    /// any names, such as `frame(a = …, b = …)`).
+    var extraNamed: [NamedArgument] = []
+    /// The data frame each column argument was taken from, by the argument's location.
+    var sources: [SourceLocation: DataFrame] = [:]
     let interpreter: Interpreter
 
     /// Binds call arguments to `builtin`'s parameters.
@@ -55,6 +63,7 @@ public struct Args {
         let names = builtin.params.map(\.name)
         for arg in named {
             let name = arg.name, loc = arg.nameLocation
+            if builtin.anyNames && !names.contains(name) { extraNamed.append(arg); continue }
             guard names.contains(name) else {
                 let hint = Suggest.hint(for: name, in: names)
                 let known = names.isEmpty ? "it takes no named arguments" : "its arguments are " + names.map { "'\($0)'" }.joined(separator: ", ")
@@ -81,6 +90,9 @@ public struct Args {
             values[p.name] = d
         }
     }
+
+    /// The data frame a column argument was taken from (`df.x`), if it was.
+    func sourceFrame(_ name: String) -> DataFrame? { locations[name].flatMap { sources[$0] } }
 
     /// The location of an argument (the call's location when it took its default).
     func location(_ name: String) -> SourceLocation { locations[name] ?? callLocation }
@@ -177,6 +189,7 @@ public struct Args {
         case .number(let x): return [x]
         case .named(let v): return v.values
         case .column(let c): return c.numbers
+        case .mask(let m): return m.numbers
         case .list(let items):
             var out: [Double] = []
             for item in items {

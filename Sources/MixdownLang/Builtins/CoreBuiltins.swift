@@ -15,6 +15,14 @@ enum CoreBuiltins {
                 let m = xs.reduce(0, +) / Double(xs.count)
                 return (xs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(xs.count - 1)).squareRoot()
             },
+            reducer("var", minimum: 2) { xs in
+                let m = xs.reduce(0, +) / Double(xs.count)
+                return xs.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(xs.count - 1)
+            },
+            reducer("median") { xs in
+                let s = xs.sorted(), n = s.count
+                return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2
+            },
             reducer("sum", minimum: 0) { $0.reduce(0, +) },
             reducer("min") { $0.min() ?? .nan },
             reducer("max") { $0.max() ?? .nan },
@@ -49,10 +57,18 @@ enum CoreBuiltins {
         ]
     }
 
-    /// A function of a sequence of numbers returning one number.
+    /// A summary of numbers returning one number. Missing values (NaN) are an error that says
+    /// how many there are, unless `na_rm = true` skips them.
     static func reducer(_ name: String, minimum: Int = 1, _ f: @escaping ([Double]) -> Double) -> Builtin {
-        Builtin(name, [.required("x")]) { args in
-            let xs = try args.numbers("x")
+        Builtin(name, [.required("x"), .optional("na_rm", .bool(false))]) { args in
+            var xs = try args.numbers("x")
+            let missing = xs.reduce(0) { $0 + ($1.isNaN ? 1 : 0) }
+            if missing > 0 {
+                guard try args.bool("na_rm") else {
+                    throw args.error("\(name)() got \(missing) missing value\(missing == 1 ? "" : "s") (of \(xs.count)); write \(name)(x, na_rm = true) to leave them out", "x")
+                }
+                xs = xs.filter { !$0.isNaN }
+            }
             guard xs.count >= minimum else {
                 throw args.error("\(name)() needs at least \(minimum) value\(minimum == 1 ? "" : "s"), got \(xs.count)", "x")
             }

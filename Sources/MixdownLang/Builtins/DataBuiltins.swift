@@ -43,25 +43,13 @@ enum DataBuiltins {
             },
             Builtin("aggregate", [.required("df"), .required("by"), .optional("f", .none)]) { args in
                 let frame = try args.frame("df")
-                let by = try args.column("by", of: frame)
-                let function: Function
-                if case .none = args["f"] {
-                    guard let mean = args.interpreter.builtins["mean"] else { throw args.error("mean() is missing") }
-                    function = .builtin(mean)
-                } else {
-                    function = try args.function("f")
-                }
-                let groups = by.groups()
-                var columns = [keyColumn(by, groups)]
-                for column in frame.columns where column.name != by.name && column.isNumeric {
-                    var values: [Double] = []
-                    for (_, rows) in groups {
-                        let part = column.rows(rows)
-                        let result = try args.interpreter.call(function, positional: [(.column(part), args.location("f"))], at: args.location("f"))
-                        guard case .number(let x) = result else {
-                            throw args.error("aggregate() needs its function to return a number for each group, got \(result.typeDescription)", "f")
-                        }
-                        values.append(x)
+                let keys = try args.columnNames("by", of: frame)
+                let function = try args.function("f", default: "mean")
+                let groups = try args.frameOperation { try frame.groupBy(keys) }.groups
+                var columns = try keys.map { try frame.column($0).rows(groups.map { $0.rows[0] }) }
+                for column in frame.columns where !keys.contains(column.name) && column.isNumeric {
+                    let values = try groups.map { g in
+                        try FrameBuiltins.summary(function, of: column.rows(g.rows), args: args)
                     }
                     columns.append(Column(name: column.name, numbers: values))
                 }
@@ -84,13 +72,8 @@ enum DataBuiltins {
                     }
                 }
                 let values = strings.isEmpty ? Column(name: name, numbers: numbers) : Column(name: name, cells: strings)
-                return .frame(try DataFrame(columns: [keyColumn(by, groups), values]))
+                return .frame(try DataFrame(columns: [by.rows(groups.map { $0.rows[0] }), values]))
             },
         ]
-    }
-
-    /// One row per group: the group's key, as a column of the grouping column's type.
-    static func keyColumn(_ by: Column, _ groups: [(key: MixdownStats.Value, rows: [Int])]) -> Column {
-        by.rows(groups.map { $0.rows[0] })
     }
 }

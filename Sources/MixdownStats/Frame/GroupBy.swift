@@ -128,3 +128,23 @@ extension Column {
         return grouped?.groups.map { (key: $0.key[0], rows: $0.rows) } ?? []
     }
 }
+
+extension GroupedFrame {
+    /// The groups of rows of equal keys over several columns of equal length (sorted keys,
+    /// rows with a missing key left out).
+    public static func groups(of keys: [Column]) throws -> [(key: [Value], rows: [Int])] {
+        let frame = try DataFrame(columns: keys)
+        return try GroupedFrame(frame: frame, keys: keys.map(\.name)).groups
+    }
+
+    /// R's `ave`: each row gets the summary `f` of its group's values (missing keys give NaN).
+    public static func ave(_ values: [Double], groups: [(key: [Value], rows: [Int])],
+                           _ f: ([Double]) throws -> Double) rethrows -> [Double] {
+        var out = [Double](repeating: .nan, count: values.count)
+        for g in groups {
+            let s = try f(g.rows.map { values[$0] })
+            for r in g.rows { out[r] = s }
+        }
+        return out
+    }
+}
