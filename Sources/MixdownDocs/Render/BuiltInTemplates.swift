@@ -317,11 +317,21 @@ function focusableScrollers() {
   list.addEventListener("click", function (event) {
     if (event.target.closest("a")) { list.hidden = true; }
   });
+  // Arrow keys move between the input and the results.
+  form.addEventListener("keydown", function (event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    if (list.hidden || links.length === 0) return;
+    var at = links.indexOf(document.activeElement);
+    var next = event.key === "ArrowDown" ? at + 1 : at - 1;
+    event.preventDefault();
+    if (next < 0) input.focus(); else links[Math.min(next, links.length - 1)].focus();
+  });
   document.addEventListener("keydown", function (event) {
     if (event.key === "/" && document.activeElement !== input && !/INPUT|TEXTAREA|SELECT/.test(document.activeElement.tagName)) {
       event.preventDefault();
       input.focus();
-    } else if (event.key === "Escape" && document.activeElement === input) {
+    } else if (event.key === "Escape" && form.contains(document.activeElement)) {
       list.hidden = true;
       input.blur();
     }
@@ -378,7 +388,6 @@ function focusableScrollers() {
 .copy-code {
   position: absolute; top: .35rem; right: .35rem; font: inherit; font-size: .75rem; padding: .15rem .5rem;
   cursor: pointer; color: var(--muted); background: var(--bg); border: 1px solid var(--rule); border-radius: 5px;
-  opacity: .75;
 }
 .copy-code:hover, .copy-code:focus-visible { opacity: 1; color: var(--fg); }
 .callout { margin: 1.2rem 0; padding: .6rem 1rem; border-left: 4px solid var(--callout, var(--accent));
