@@ -13,11 +13,12 @@ struct Mixdown: ParsableCommand {
           mixdown serve --port 8000           live preview on 127.0.0.1:8000
           mixdown run tutorial/lmm.md --json  every cell's results as JSON
           mixdown fit data.csv 'y ~ x + (1 | g)' --json
+          mixdown new demo                    start a tutorial in demo/
 
         Exit codes: 0 success; 1 a cell, lesson, fit or check failed;
         2 bad usage or input. Colour only on a terminal with NO_COLOR unset.
         """,
-        subcommands: [Build.self, Check.self, Serve.self, Run.self, Fit.self]
+        subcommands: [Build.self, Check.self, Serve.self, Run.self, Fit.self, New.self]
     )
 }
 

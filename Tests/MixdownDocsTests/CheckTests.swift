@@ -10,24 +10,13 @@ import Testing
 
     @Test func changedPageGivesAUnifiedDiff() {
         let old = ["a.html": Data("one\ntwo\nthree\nfour\n".utf8), "gone.html": Data()]
-        let new = ["a.html": Data("one\ntwo\n3\nfour\n".utf8), "new.html": Data()]
+        let new = ["a.html": Data("one\ntwo\n3\nfour\nfive\n".utf8), "new.html": Data()]
         let report = SiteChecker().differences(rendered: new, committed: old)
-        #expect(report == [
-            """
-            a.html: the page changed
-            --- a.html (committed)
-            +++ a.html (rendered now)
-            @@ -1,5 +1,5 @@
-             one
-             two
-            -three
-            +3
-             four
-            \u{20}
-            """,
-            "gone.html: in the output folder but no longer rendered (delete it, or run `mixdown build`)",
-            "new.html: rendered now but missing from the output folder",
-        ])
+        #expect(report.count == 3)
+        #expect(report[0].hasPrefix("a.html: the page changed\n--- a.html (committed)"))
+        #expect(report[0].contains("-three\n+3\n"))
+        #expect(report[1] == "gone.html: in the output folder but no longer rendered (delete it, or run `mixdown build`)")
+        #expect(report[2] == "new.html: rendered now but missing from the output folder")
     }
 
     private func results(coef: Double, p: Double, n: Double = 60, svg: String = "<circle cx=\"10.25\"/>") -> Data {
@@ -56,10 +45,18 @@ import Testing
         #expect(report[2] == "lmm.md:42: figure 1 (tbl-x) changed: \"10.25\" → \"11.5\"")
     }
 
-    @Test func cellOutputsAreMaskedInPages() {
-        let a = "<div><!--outputs-->\n<pre>1.000001</pre><!--/outputs-->\n</div>"
-        let b = "<div><!--outputs-->\n<pre>1.000002</pre><!--/outputs-->\n</div>"
-        #expect(SiteChecker.maskingCellOutputs(a) == SiteChecker.maskingCellOutputs(b))
-        #expect(SiteChecker.maskingCellOutputs(a) == "<div><!--outputs-->…<!--/outputs-->\n</div>")
+    /// The page as shipped is compared, cell output and figure SVG included: round-off in the
+    /// last digit passes, markup that changed (an escaped title) does not.
+    @Test func pagesAreComparedWithTheirFigures() {
+        let page = { (cx: String, title: String) in
+            Data("<figure>\n<svg id=\"fig-a\">\(title)<circle cx=\"\(cx)\"/></svg>\n<td title=\"0.130716537618626\">0.1307</td>\n</figure>\n".utf8)
+        }
+        let committed = ["a.html": page("10.25", "<title id=\"fig-a-title\">t</title>")]
+        #expect(SiteChecker().differences(rendered: ["a.html": page("10.26", "<title id=\"fig-a-title\">t</title>")], committed: committed).isEmpty)
+        let escaped = SiteChecker().differences(rendered: ["a.html": page("10.25", "&lt;title id=\"fig-a-title\">t&lt;/title>")], committed: committed)
+        #expect(escaped.count == 1)
+        #expect(escaped.first?.contains("line 2:") == true)
+        let moved = SiteChecker().differences(rendered: ["a.html": page("11.5", "<title id=\"fig-a-title\">t</title>")], committed: committed)
+        #expect(moved.first?.contains("\"10.25\" → \"11.5\"") == true)
     }
 }

@@ -88,3 +88,24 @@ import Testing
         #expect(site.files["assets/favicon.svg"] != nil)
     }
 }
+
+/// `mixdown new`: the starter tutorial builds with no failure from an empty folder, and checks.
+@Suite struct StarterTutorialTests {
+    @Test func theStarterBuildsAndChecksAsItIs() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mixdown-new-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try StarterTutorial.write(to: root.appendingPathComponent("demo"))
+        #expect(throws: SiteError.self) { try StarterTutorial.write(to: root.appendingPathComponent("demo")) }   // not over a tutorial
+        let tutorial = root.appendingPathComponent("demo/tutorial")
+        let builder = try SiteBuilder(configuration: SiteConfiguration(tutorial: tutorial))   // built-in templates
+        let site = try builder.build()
+        #expect(!site.failed, "\(site.lessons.flatMap(\.diagnostics).map(\.rendered))")
+        let page = String(decoding: try #require(site.files["first-model.html"]), as: UTF8.self)
+        #expect(page.contains(#"<span class="inline-value">2.48</span>"#))
+        #expect(page.contains(#"id="fig-scores""#))
+        let out = root.appendingPathComponent("demo/output")
+        try SiteWriter(destination: out).write(site.files)
+        let again = try SiteBuilder(configuration: SiteConfiguration(tutorial: tutorial)).build()
+        #expect(SiteChecker().differences(rendered: again.files, committed: SiteWriter.read(out)) == [])
+    }
+}

@@ -123,13 +123,14 @@ struct ResultComparison {
 /// Compares texts that contain printed numbers (summaries, SVG): words must match exactly; each
 /// number may differ by at most one unit of the last digit it shows.
 enum TextTolerance {
-    static func firstDifference(_ a: String, _ b: String) -> String? {
+    /// `relative`: numbers also match when within that fraction of their size.
+    static func firstDifference(_ a: String, _ b: String, relative: Double = 0) -> String? {
         if a == b { return nil }
         let ta = tokens(a), tb = tokens(b)
         for (x, y) in zip(ta, tb) where x != y {
             if let u = Double(x), let v = Double(y) {
                 let unit = max(lastDigitUnit(x), lastDigitUnit(y))
-                if abs(u - v) <= unit * 1.0000001 { continue }
+                if abs(u - v) <= unit * 1.0000001 || abs(u - v) <= relative * max(abs(u), abs(v)) { continue }
             }
             return "\"\(x)\" → \"\(y)\""
         }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// `mixdown check`: compares a freshly rendered site with the committed output folder.
-/// Cell results are compared with tolerance (see `ResultComparison`); the pages are compared
-/// byte for byte outside the cell outputs; every other file byte for byte.
+/// Cell results are compared with tolerance (see `ResultComparison`); the pages as readers get
+/// them, figure markup included, with the number tolerance of `PageComparison`; every other
+/// file byte for byte.
 public struct SiteChecker {
     public init() {}
 
@@ -26,11 +27,10 @@ public struct SiteChecker {
                     continue
                 }
                 report += ResultComparison(lesson: lesson).differences(committed: a, fresh: b)
-            } else if path.hasSuffix(".html") {
-                let a = Self.maskingCellOutputs(String(decoding: old, as: UTF8.self))
-                let b = Self.maskingCellOutputs(String(decoding: new, as: UTF8.self))
-                if a != b {
-                    report.append("\(path): the page changed\n" + UnifiedDiff.make(old: a, new: b, name: path))
+            } else if path.hasSuffix(".html") || path.hasSuffix(".svg") {
+                let a = String(decoding: old, as: UTF8.self), b = String(decoding: new, as: UTF8.self)
+                if let changes = PageComparison.differences(old: a, new: b, name: path) {
+                    report.append("\(path): the page changed\n" + changes)
                 }
             } else if let a = String(data: old, encoding: .utf8), let b = String(data: new, encoding: .utf8) {
                 report.append("\(path): changed\n" + UnifiedDiff.make(old: a, new: b, name: path))
@@ -41,21 +41,4 @@ public struct SiteChecker {
         return report
     }
 
-    /// Replaces what lies between `<!--outputs-->` and `<!--/outputs-->` by a marker: those parts
-    /// are compared through the structured results instead.
-    static func maskingCellOutputs(_ html: String) -> String {
-        var out = ""
-        var rest = Substring(html)
-        while let open = rest.range(of: "<!--outputs-->") {
-            out += rest[..<open.upperBound]
-            guard let close = rest.range(of: "<!--/outputs-->", range: open.upperBound..<rest.endIndex) else {
-                rest = rest[open.upperBound...]
-                break
-            }
-            out += "…"
-            rest = rest[close.lowerBound...]
-        }
-        out += rest
-        return out
-    }
 }
