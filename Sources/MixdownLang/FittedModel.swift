@@ -48,6 +48,9 @@ public final class FittedModel {
     public let randomEffects: Table?
     let summaryText: (String) throws -> String
     let predictor: (DataFrame) throws -> [Double]
+    /// Mixed models: the statistics library's model (its input and fit), for conditional
+    /// variances and other inference.
+    public internal(set) var mixedModel: MixedModel?
 
     init(kind: Kind, formula: FormulaValue, data: DataFrame, responseName: String, response: [Double],
          designNames: [String], designColumns: [[Double]], terms: [String], coef: [Double], bse: [Double],

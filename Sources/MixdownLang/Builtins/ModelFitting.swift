@@ -95,9 +95,11 @@ enum ModelFitting {
     static func mixed(_ formula: FormulaValue, _ parsed: Formula, _ frame: DataFrame, reml: Bool, _ args: Args) throws -> FittedModel {
         let mf: ModelFrame
         let fit: LinearMixedModelFit
+        let input: MixedModelInput
         do {
             let built = try LinearMixedModel.input(formula: parsed, data: frame)
             mf = built.frame
+            input = built.input
             fit = try LinearMixedModel.fit(built.input, method: reml ? .reml : .ml)
         } catch {
             throw fitError(error, args)
@@ -120,7 +122,7 @@ enum ModelFitting {
         }
         let fixedSpec = x.spec
         let beta = fit.fixed.map(\.estimate)
-        return FittedModel(
+        let model = FittedModel(
             kind: .mixed, formula: formula, data: frame.rows(mf.rows), responseName: fit.responseName,
             response: mf.response ?? [], designNames: x.columnNames, designColumns: design, terms: fixedNames,
             coef: beta, bse: fit.fixed.map(\.stderr), stat: fit.fixed.map(\.z), pvalues: fit.fixed.map(\.pValue),
@@ -137,5 +139,7 @@ enum ModelFitting {
                 let (m, _) = try fixedSpec.matrix(for: newData)
                 return (0..<m.rowCount).map { i in zip(m.row(i), beta).reduce(0) { $0 + $1.0 * $1.1 } }
             })
+        model.mixedModel = MixedModel(input: input, fit: fit)
+        return model
     }
 }
