@@ -25,9 +25,9 @@ struct CrossReferences {
         return nil
     }
 
-    /// Registers a heading id written `{#sec-…}`; the link text is the heading's title.
+    /// Registers a heading id written `{#…}`; one starting `sec-` can be referenced (`@sec-…`),
+    /// with the heading's title as the link text. Returns a problem for a bad or repeated id.
     mutating func registerSection(_ id: String, title: String) -> String? {
-        guard id.hasPrefix("sec-") else { return "heading id '\(id)' must start with 'sec-' to be referenced" }
         if let problem = check(id) { return problem }
         targets[id] = .section(title: title)
         return nil
