@@ -25,8 +25,22 @@ struct Fit: ParsableCommand {
     @Flag(help: "Print the JSON object of contracts §3.")
     var json = false
 
+    @Option(help: "Mixed models: fixed-effect standard errors as lme4 or statsmodels (default; lme4's where statsmodels has none).")
+    var se: String?
+
+    @Option(help: "Mixed models: t tests with satterthwaite or kenward-roger degrees of freedom.")
+    var ddf: String?
+
+    @Option(help: "Mixed models: confidence intervals by profile, wald or boot.")
+    var confint: String?
+
     func run() throws {
-        let result = FitRunner.run(csvPath: data, formula: formula, ml: ml, json: json)
+        let (options, problem) = MixedFitOptions.parse(se: se, ddf: ddf, confint: confint)
+        guard let options else {
+            FileHandle.standardError.write(Data("mixdown fit: \(problem ?? "bad option")\n".utf8))
+            throw ExitCode(2)
+        }
+        let result = FitRunner.run(csvPath: data, formula: formula, ml: ml, json: json, options: options)
         if !result.stdout.isEmpty { print(result.stdout, terminator: result.stdout.hasSuffix("\n") ? "" : "\n") }
         if !result.stderr.isEmpty { FileHandle.standardError.write(Data(result.stderr.utf8)) }
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }

@@ -133,3 +133,55 @@ import Testing
         #expect(out.stderr.contains("too few observations: 2 rows for 2 coefficients"))
     }
 }
+
+/// `mixdown fit` inference options: --se, --ddf, --confint and their JSON keys.
+@Suite struct FitRunnerInferenceTests {
+    static func path(_ name: String) throws -> String { try MixedFixtures.url("inference/\(name).csv").path }
+
+    @Test func ddfAndConfintKeys() throws {
+        let out = FitRunner.run(csvPath: try Self.path("crossed"), formula: "score ~ x + (1 | rater) + (1 | item)", ml: false,
+                                json: true, options: MixedFitOptions(ddf: .kenwardRoger, confint: .wald), environment: [:])
+        #expect(out.exitCode == 0, "\(out.stderr)")
+        let obj = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any] ?? [:]
+        let fixed = obj["fixed"] as? [[String: Any]] ?? []
+        let ref = try InferenceCase("crossed")
+        let df = ref.numbers("kenward_roger", "df")
+        #expect(fixed.count == 2)
+        for (i, f) in fixed.enumerated() {
+            #expect(InferenceCase.rel((f["df"] as? Double) ?? 0, df[i]) < 1e-4)
+            #expect(f["pvalue_ddf"] is Double)
+        }
+        #expect(obj["ddf"] as? String == "kenward-roger")
+        #expect(obj["stderr_source"] as? String == "lme4")   // crossed: statsmodels has no form
+        let ranefSE = obj["ranef_se"] as? [String: Any] ?? [:]
+        #expect(Set(ranefSE.keys) == ["rater", "item"])
+        let random = obj["random"] as? [[String: Any]] ?? []
+        #expect(Set(random.compactMap { $0["group"] as? String }) == ["rater", "item"])
+        let ci = obj["confint"] as? [String: Any] ?? [:]
+        #expect(ci["method"] as? String == "wald")
+        #expect((ci["parameters"] as? [Any])?.count == 5)
+    }
+
+    @Test func standardErrorConventionOption() throws {
+        let path = try Self.path("sleepstudy")
+        let f = "Reaction ~ Days + (Days | Subject)"
+        let sm = FitRunner.run(csvPath: path, formula: f, ml: false, json: true, environment: [:])
+        let lme = FitRunner.run(csvPath: path, formula: f, ml: false, json: true, options: MixedFitOptions(se: .lme4), environment: [:])
+        let a = try JSONSerialization.jsonObject(with: Data(sm.stdout.utf8)) as? [String: Any] ?? [:]
+        let b = try JSONSerialization.jsonObject(with: Data(lme.stdout.utf8)) as? [String: Any] ?? [:]
+        #expect(a["stderr_source"] as? String == "statsmodels")
+        #expect(b["stderr_source"] as? String == "lme4")
+        let se = (b["fixed"] as? [[String: Any]] ?? []).compactMap { $0["stderr"] as? Double }
+        let ref = try InferenceCase("sleepstudy").numbers("stderr_lme4")
+        #expect(se.count == 2 && InferenceCase.rel(se[1], ref[1]) < 1e-7)
+    }
+
+    @Test func badOptions() throws {
+        #expect(MixedFitOptions.parse(se: "sas", ddf: nil, confint: nil).1?.contains("--se") == true)
+        #expect(MixedFitOptions.parse(se: nil, ddf: "between", confint: nil).1?.contains("--ddf") == true)
+        #expect(MixedFitOptions.parse(se: nil, ddf: nil, confint: "exact").1?.contains("--confint") == true)
+        let ols = FitRunner.run(csvPath: try Self.path("sleepstudy"), formula: "Reaction ~ Days", ml: false, json: true,
+                                options: MixedFitOptions(ddf: .satterthwaite), environment: [:])
+        #expect(ols.exitCode == 2 && ols.stderr.contains("mixed model"))
+    }
+}

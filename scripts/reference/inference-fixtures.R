@@ -81,7 +81,10 @@ writeCase <- function(name, formula, data, comparisons = list(), reml = TRUE) {
     satterthwaite = coefTable(fit, "Satterthwaite"),
     kenward_roger = if (reml) coefTable(fit, "Kenward-Roger") else "null",
     varcorr = varcorrTable(fit), ranef = ranefTable(fit),
-    confint_profile = confintTable(fit, "profile"), confint_wald = confintTable(fit, "Wald"))
+    confint_profile = confintTable(fit, "profile"), confint_wald = confintTable(fit, "Wald"),
+    # lme4 profiles a REML fit by ML; on a boundary (singular) ML optimum its answer depends on
+    # the path (REML fit vs ML fit of the same model differ): the ML fit's profile as well.
+    confint_profile_ml = if (reml) confintTable(fitTight(formula, data, FALSE), "profile") else "null")
   if (length(comparisons) > 0) {
     fields$anova <- paste0("[", paste(sapply(comparisons, function(cmp) {
       fits <- lapply(cmp$formulas, function(f) fitTight(f, data, reml))

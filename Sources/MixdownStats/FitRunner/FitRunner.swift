@@ -22,7 +22,7 @@ public enum FitRunner {
     /// or as the JSON object of contracts §3. Never traps: every problem becomes
     /// a message on stderr and exit code 2 (bad input) or 1 (fit failed).
     /// With `MIXDOWN_TIMING=1` in `environment`, load and fit times go to stderr.
-    public static func run(csvPath: String, formula: String, ml: Bool, json: Bool,
+    public static func run(csvPath: String, formula: String, ml: Bool, json: Bool, options: MixedFitOptions = MixedFitOptions(),
                            environment: [String: String] = ProcessInfo.processInfo.environment) -> FitRunOutput {
         let timing = environment["MIXDOWN_TIMING"] == "1"
         var timingLines = ""
@@ -56,7 +56,7 @@ public enum FitRunner {
                 + "\(NumberFormat.fixed(bytes / 1e6 / max(cpu, 1e-9), 1)) MB/s cpu, \(data.rowCount) rows\n"
         }
         if parsed.hasRandomEffects {
-            let out = runMixed(data: data, formula: parsed, ml: ml, json: json)
+            let out = runMixed(data: data, formula: parsed, ml: ml, json: json, options: options)
             return FitRunOutput(stdout: out.stdout, stderr: timingLines + out.stderr, exitCode: out.exitCode)
         }
         do {
@@ -69,6 +69,9 @@ public enum FitRunner {
             }
             var warnings: [String] = []
             if ml { warnings.append("--ml has no effect on an OLS fit") }
+            if options.ddf != nil {
+                return failure(2, "--ddf needs a mixed model (a ( … | group) term); an OLS fit's t tests already have n − p degrees of freedom", prefix: timingLines)
+            }
             // The text summary already ends with a note on dropped rows.
             let textWarnings = warnings
             if fit.droppedRows > 0 {

@@ -1,12 +1,16 @@
 /// The contracts §3 JSON object for a linear mixed model fit (`mixdown fit … --json`): fixed
 /// key order, round-trip numbers, groups and levels in the model's order.
 public enum MixedJSON {
-    public static func render(_ fit: LinearMixedModelFit, formula: String) -> String {
+    public static func render(_ fit: LinearMixedModelFit, formula: String, inference: MixedJSONInference = MixedJSONInference()) -> String {
         let j = NumberFormat.json
         let s = JSONText.string
-        let fixed = fit.fixed.map { f in
-            "{\"term\": \(s(f.name)), \"estimate\": \(j(f.estimate)), \"stderr\": \(j(f.stderr)), "
-                + "\"stat\": \(j(f.z)), \"pvalue\": \(j(f.pValue)), \"ci_low\": \(j(f.ciLow)), \"ci_high\": \(j(f.ciHigh))}"
+        let fixed = fit.fixed.enumerated().map { c, f in
+            var entry = "{\"term\": \(s(f.name)), \"estimate\": \(j(f.estimate)), \"stderr\": \(j(f.stderr)), "
+                + "\"stat\": \(j(f.z)), \"pvalue\": \(j(f.pValue)), \"ci_low\": \(j(f.ciLow)), \"ci_high\": \(j(f.ciHigh))"
+            if let t = inference.tTests?[c] {
+                entry += ", \"df\": \(j(t.df)), \"stderr_ddf\": \(j(t.stderr)), \"stat_ddf\": \(j(t.t)), \"pvalue_ddf\": \(j(t.pValue))"
+            }
+            return entry + "}"
         }
         var random: [String] = []
         for re in fit.randomEffects {
@@ -44,7 +48,7 @@ public enum MixedJSON {
             ("nobs", String(fit.nobs)),
             ("dropped_rows", String(fit.droppedRows)),
             ("fixed", "[\n    " + fixed.joined(separator: ",\n    ") + "\n  ]"),
-            ("stderr_source", s(fit.fixedCovarianceSource == .statsmodelsHessian ? "statsmodels-hessian" : "gls")),
+            ("stderr_source", s(fit.standardErrorConvention.rawValue)),
             ("mse_resid", j(sse / dfResid)),
             ("rmse", j(fit.rmse)),
             ("loglik", j(fit.logLikelihood)),
@@ -60,6 +64,6 @@ public enum MixedJSON {
             ("warnings", "[" + fit.warnings.map(s).joined(separator: ", ") + "]"),
             ("ranef", "{\n    " + ranef.joined(separator: ",\n    ") + "\n  }"),
         ]
-        return "{\n" + fields.map { "  \"\($0.0)\": \($0.1)" }.joined(separator: ",\n") + "\n}"
+        return "{\n" + (fields + inference.fields).map { "  \"\($0.0)\": \($0.1)" }.joined(separator: ",\n") + "\n}"
     }
 }
