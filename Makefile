@@ -27,7 +27,7 @@ site: build
 test: build
 	$(SWIFT) test --disable-xctest
 	$(MIXDOWN) check
-	python3 scripts/browser-check.py output lmm.html
+	python3 scripts/browser-check.py output
 	python3 scripts/browser-site-check.py output
 
 ## check: only compare output/ with a fresh render
@@ -35,7 +35,7 @@ check: build
 	$(MIXDOWN) check
 
 browser-check: deps
-	python3 scripts/browser-check.py output lmm.html
+	python3 scripts/browser-check.py output
 	python3 scripts/browser-site-check.py output
 
 ## bench: timings against statsmodels on simulated data (not part of CI)

@@ -18,13 +18,16 @@ if [ "${MIXDOWN_NO_BROWSER:-}" = 1 ]; then
   packages=("${packages[@]/chromium}")
 fi
 
-# Playwright (PyPI) drives the Debian Chromium in scripts/browser-site-check.py; it needs no
-# browser download of its own.
-if [ "${MIXDOWN_NO_BROWSER:-}" != 1 ] && ! python3 -c 'import playwright' 2>/dev/null; then
-  echo "install-deps: installing playwright (pip)" >&2
-  python3 -m pip install --quiet playwright 2>/dev/null \
-    || python3 -m pip install --quiet --break-system-packages playwright
-fi
+# Playwright (PyPI) drives the Debian Chromium in scripts/browser-check.py and
+# browser-site-check.py; it needs no browser download of its own. axe-playwright-python brings
+# axe-core for the accessibility check.
+for py in playwright axe-playwright-python; do
+  if [ "${MIXDOWN_NO_BROWSER:-}" != 1 ] && ! python3 -m pip show --quiet "$py" >/dev/null 2>&1; then
+    echo "install-deps: installing $py (pip)" >&2
+    python3 -m pip install --quiet "$py" 2>/dev/null \
+      || python3 -m pip install --quiet --break-system-packages "$py"
+  fi
+done
 
 missing=()
 for p in "${packages[@]}"; do

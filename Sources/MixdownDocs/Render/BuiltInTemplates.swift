@@ -398,7 +398,7 @@ function focusableScrollers() {
 .callout-important { --callout: var(--tok-keyword); }
 .callout-warning { --callout: var(--warn-rule); background: var(--warn-bg); }
 .callout-caution { --callout: var(--err-rule); background: var(--err-bg); }
-.citation a { text-decoration: none; }
+.citation a { text-decoration: underline dotted; text-underline-offset: 2px; }   /* not by colour alone (axe link-in-text-block) */
 .bibliography { font-size: .95rem; }
 .csl-entry { margin: .5rem 0; padding-left: 1.5rem; text-indent: -1.5rem; }
 .csl-entry:target { background: var(--panel); }
