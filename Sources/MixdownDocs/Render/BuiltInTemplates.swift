@@ -290,9 +290,9 @@ function focusableScrollers() {
       a.href = d.page + (d.anchor ? "#" + d.anchor : "");
       var where = document.createElement("span");
       where.className = "search-lesson";
-      where.textContent = d.lesson;
+      where.textContent = d.anchor ? d.lesson : "Lesson";
       a.appendChild(where);
-      a.appendChild(document.createTextNode(d.anchor ? d.title : "Introduction"));
+      a.appendChild(document.createTextNode(d.anchor ? d.title : d.lesson));
       var p = document.createElement("p");
       p.textContent = snippet(d.text, words);
       li.appendChild(a);
