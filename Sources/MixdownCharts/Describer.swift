@@ -41,6 +41,8 @@ struct Describer {
 
     static func plural(_ word: String) -> String {
         let lower = word.lowercased()
+        let irregular = ["child": "children", "person": "people", "man": "men", "woman": "women", "mouse": "mice"]
+        if let p = irregular[lower] { return word.first?.isUppercase == true ? p.prefix(1).uppercased() + p.dropFirst() : p }
         if lower.hasSuffix("s") || lower.hasSuffix("x") || lower.hasSuffix("ch") || lower.hasSuffix("sh") { return word + "es" }
         if lower.hasSuffix("y"), let before = lower.dropLast().last, !"aeiou".contains(before) { return word.dropLast() + "ies" }
         return word + "s"

@@ -38,8 +38,14 @@ import MixdownCharts
         // C01 (first level) is a boy: the first population line is the boys'.
         let sexGap = (population[0].y[0] - population[1].y[0])
         #expect(abs(sexGap - (m.coefficient("sex[T.M]") ?? .nan)) < 1e-9)
-        let modes = try #require(m.mixedModel?.fit.modes.first)
-        for arrow in panel.arrows {
+        #expect(panel.arrows.isEmpty, "65 arrows would crowd the axis")
+        // With eight children each gets an arrow: its random intercept, from its population line.
+        let few = try session.plot("few = lmm(distance ~ age + sex + (1 | child), growth[growth.child <= \"C08\"])",
+                                   #"random_intercepts_plot(few, x = "age")"#)
+        guard case .model(let f) = try session.value("", "few") else { Issue.record("no model"); return }
+        let modes = try #require(f.mixedModel?.fit.modes.first)
+        #expect(few.panels[0].arrows.count == 8)
+        for arrow in few.panels[0].arrows {
             let k = try #require(modes.levels.firstIndex { arrow.color == .category($0) })
             #expect(abs((arrow.toY - arrow.fromY) - modes.values[k][0]) < 1e-9)
         }

@@ -151,7 +151,8 @@ extension ModelFigureBuiltins {
                                function: "random_intercepts_plot", at: args.location("x")).frame
         let atX0 = try DataFrame(columns: at.columns.map { $0.name == x ? Column(name: x, numbers: Array(repeating: x0, count: at.rowCount)) : $0 })
         let (from, to) = (try predictor.predict(atX0, re: false), try predictor.predict(atX0, re: true))
-        for (k, level) in levels.enumerated() where abs(to[k] - from[k]) > 1e-9 {
+        // With more than ten groups the arrows would crowd the axis: the lines say it alone.
+        for (k, level) in levels.enumerated() where levels.count <= 10 && abs(to[k] - from[k]) > 1e-9 {
             marks.append(.arrow(from: (x0, from[k]), to: (x0, to[k]), color: .category(level)))
         }
         if let label = interceptLabel(model, x: x), let first = from.first {
@@ -273,7 +274,7 @@ extension ModelFigureBuiltins {
         marks.append(.points(x: mixed.map(\.0), y: mixed.map(\.1), color: .category("mixed model"), size: 3.5, opacity: 0.9))
         marks.append(.points(x: [b0], y: [b1], color: .ink, size: 5, opacity: 1))
         marks.append(.text(x: b0, y: b1, "  population", anchor: .start))
-        var plot = Plot(panel: Panel(xLabel: "Intercept", yLabel: x, marks: marks), legendTitle: predictor.group)
+        var plot = Plot(panel: Panel(xLabel: "Intercept", yLabel: x, marks: marks), legendTitle: nil)
         plot.title = "Per-\(predictor.group) lines: own fit and mixed model"
         return plot
     }
