@@ -53,7 +53,9 @@ public struct Plot {
         } else {
             layout = n == 1 ? .single : .row(sharedX: sharedX, sharedY: sharedY)
         }
-        let width: Double = width ?? (n == 1 ? 480 : 900)
+        var defaultWidth: Double = n == 1 ? 480 : 900
+        if let columns, n > 1 { defaultWidth = max(900, min(10_000, Double(min(columns, n)) * 80 + 80)) }
+        let width: Double = width ?? defaultWidth
         return Figure(panels: panels, layout: layout, width: width, height: height ?? defaultHeight, title: title,
                       legendTitle: legendTitle, id: number.map { "figure-\($0)" } ?? "figure", highlight: highlight)
     }
