@@ -3,7 +3,8 @@ import Testing
 @testable import MixdownStats
 
 /// The numerical core against lme4 1.1 (fixtures made by Fixtures/make-lme4-fixtures.R):
-/// random slopes, uncorrelated terms, crossed and nested factors, a singular fit, REML and ML.
+/// random slopes, uncorrelated terms, crossed and nested factors (also sparse crossings with
+/// random slopes, and nested blocks wider than one), a singular fit, REML and ML.
 @Suite struct MixedLme4Tests {
     struct Case: CustomStringConvertible, Sendable {
         let fixture: String
@@ -17,6 +18,7 @@ import Testing
         Case(fixture: "pastes", method: .reml), Case(fixture: "dyestuff2", method: .reml),
         Case(fixture: "score-inter", method: .reml), Case(fixture: "score-inter-ml", method: .ml),
         Case(fixture: "score-full", method: .reml),
+        Case(fixture: "crossed-sparse", method: .reml), Case(fixture: "nested-slope", method: .reml),
     ]
 
     /// Builds the model input of a fixture by hand (independent of the formula code).
@@ -49,6 +51,19 @@ import Testing
             let y = MixedFixtures.numbers(c["Yield"])
             return MixedModelInput(responseName: "Yield", response: y, fixedNames: ["Intercept"], fixedColumns: [ones(y.count)],
                                    terms: [MixedFixtures.term("Batch", c["Batch"] ?? [], names: ["Intercept"], columns: [ones(y.count)])])
+        case "crossed-sparse":
+            let c = try MixedFixtures.csv("lme4-crossed-sparse.csv")
+            let y = MixedFixtures.numbers(c["y"]), a = MixedFixtures.numbers(c["a"])
+            let slope = { (g: String) in MixedFixtures.term(g, c[g] ?? [], names: ["Intercept", "a"], columns: [ones(y.count), a]) }
+            return MixedModelInput(responseName: "y", response: y, fixedNames: ["Intercept", "a"], fixedColumns: [ones(y.count), a],
+                                   terms: [slope("subj"), slope("item"),
+                                           MixedFixtures.term("site", c["site"] ?? [], names: ["Intercept"], columns: [ones(y.count)])])
+        case "nested-slope":
+            let c = try MixedFixtures.csv("lme4-nested-slope.csv")
+            let y = MixedFixtures.numbers(c["y"]), x = MixedFixtures.numbers(c["x"])
+            return MixedModelInput(responseName: "y", response: y, fixedNames: ["Intercept", "x"], fixedColumns: [ones(y.count), x],
+                                   terms: [MixedFixtures.term("school", c["school"] ?? [], names: ["Intercept", "x"], columns: [ones(y.count), x]),
+                                           MixedFixtures.term("class", c["class"] ?? [], names: ["Intercept"], columns: [ones(y.count)])])
         case "score-inter", "score-inter-ml":
             return try MixedFixtures.scoreInput(randomSlope: false)
         case "score-full":

@@ -23,10 +23,9 @@ public enum LinearMixedModel {
             return a != b ? a > b : $0 < $1
         }
         let sorted = order.map { input.terms[$0] }
-        // The non-leading terms form one dense block (qB × qB, plus qB × levels of the first).
+        // The non-leading terms' block of L is dense unless it is one term nested in the first.
         let qB = sorted.dropFirst().reduce(0) { $0 + $1.width * $1.levels.count }
-        let nA = sorted[0].width * sorted[0].levels.count
-        if qB > 0 && (qB > 20_000 || qB * (qB + nA) > 100_000_000) {
+        if qB > 12_000 && !ProfiledDeviance.otherTermsAreNested(sorted) {
             throw MixedModelError.crossedTooLarge(effects: qB)
         }
         let model = ProfiledDeviance(response: input.response, fixed: input.fixedColumns, terms: sorted, method: method)
@@ -53,13 +52,23 @@ public enum LinearMixedModel {
             polish.noise = 1e-15 * max(1, Double(n).squareRoot() / 10)
             theta = polish.refine(theta, lower: lower) { model.deviance($0) }
         }
-        let criterion = model.deviance(theta)
-        guard criterion.isFinite else {
+        let atOptimum = model.components(theta)
+        guard atOptimum.deviance(method).isFinite else {
             throw MixedModelError.numerical("the deviance is not finite at the optimum (\(outcome.status))")
         }
-
-        let sigma2 = model.sigma2
         let beta = model.beta()
+        let bSorted = model.conditionalModes(beta: beta)
+        let (fittedFixed, fitted) = fittedValues(input, sorted: sorted, beta: beta, modes: bSorted)
+        var residuals = [Double](repeating: 0, count: n)
+        for i in 0..<n { residuals[i] = input.response[i] - fitted[i] }
+        // lme4's practice: the penalised residual sum recomputed from the residuals at the optimum
+        // (the cross-product value loses digits to cancellation at a million rows).
+        let ss = CompensatedSum.ofSquares(residuals)
+        let penalty = CompensatedSum.ofSquares(model.sphericalModes(beta: beta).flatMap { $0 })
+        let components = DevianceComponents(ldL2: atOptimum.ldL2, ldRX2: atOptimum.ldRX2, pwrss: ss + penalty, n: n, p: p)
+        let criterion = components.deviance(method)
+        let sigma2 = components.pwrss / Double(method == .reml ? n - p : n)
+        let rmse = (ss / Double(n - p)).squareRoot()
         let unscaled = model.unscaledFixedCovariance()
         let vcovGLS = unscaled.map { $0.map { $0 * sigma2 } }
 
@@ -80,8 +89,7 @@ public enum LinearMixedModel {
         var randomEffects = [RandomEffectCovariance?](repeating: nil, count: sorted.count)
         for (s, i) in order.enumerated() { randomEffects[i] = covSorted[s] }
 
-        // Conditional modes.
-        let bSorted = model.conditionalModes(beta: beta)
+        // Conditional modes, back in input order.
         var modes = [RandomEffectModes?](repeating: nil, count: sorted.count)
         for (s, i) in order.enumerated() {
             let term = sorted[s]
@@ -89,31 +97,6 @@ public enum LinearMixedModel {
             let values = (0..<term.levels.count).map { l in Array(bSorted[s][(l * q)..<(l * q + q)]) }
             modes[i] = RandomEffectModes(group: term.group, levels: term.levels, names: term.columnNames, values: values)
         }
-
-        // Fitted values and residuals.
-        var fittedFixed = [Double](repeating: 0, count: n)
-        for c in 0..<p {
-            let b = beta[c]
-            input.fixedColumns[c].withUnsafeBufferPointer { col in
-                for i in 0..<n { fittedFixed[i] += b * col[i] }
-            }
-        }
-        var fitted = fittedFixed
-        for (s, term) in sorted.enumerated() {
-            let q = term.width
-            let b = bSorted[s]
-            term.levelIndex.withUnsafeBufferPointer { idx in
-                for k in 0..<q {
-                    term.columns[k].withUnsafeBufferPointer { col in
-                        for i in 0..<n { fitted[i] += b[Int(idx[i]) * q + k] * col[i] }
-                    }
-                }
-            }
-        }
-        var residuals = [Double](repeating: 0, count: n)
-        var ss = 0.0
-        for i in 0..<n { let r = input.response[i] - fitted[i]; residuals[i] = r; ss += r * r }
-        let rmse = (ss / Double(n - p)).squareRoot()
 
         // statsmodels' parametrisation and Hessian (one grouping factor).
         var smParams: [StatsmodelsVarianceParameter]?
@@ -169,6 +152,31 @@ public enum LinearMixedModel {
             modes: modes.compactMap { $0 }, fitted: fitted, fittedFixed: fittedFixed, residuals: residuals,
             rmse: rmse, converged: outcome.converged, optimizerStatus: outcome.status,
             evaluations: model.evaluations, singular: singular, warnings: allWarnings, groupSizes: groupSizes)
+    }
+
+    /// Fitted values from the fixed part alone and with the conditional modes added.
+    static func fittedValues(_ input: MixedModelInput, sorted: [RandomEffectTerm], beta: [Double],
+                             modes bSorted: [[Double]]) -> (fixed: [Double], full: [Double]) {
+        let n = input.response.count
+        var fittedFixed = [Double](repeating: 0, count: n)
+        for (c, b) in beta.enumerated() {
+            input.fixedColumns[c].withUnsafeBufferPointer { col in
+                for i in 0..<n { fittedFixed[i] += b * col[i] }
+            }
+        }
+        var fitted = fittedFixed
+        for (s, term) in sorted.enumerated() {
+            let q = term.width
+            let b = bSorted[s]
+            term.levelIndex.withUnsafeBufferPointer { idx in
+                for k in 0..<q {
+                    term.columns[k].withUnsafeBufferPointer { col in
+                        for i in 0..<n { fitted[i] += b[Int(idx[i]) * q + k] * col[i] }
+                    }
+                }
+            }
+        }
+        return (fittedFixed, fitted)
     }
 
     /// statsmodels' covariance of β and variance parameters with their standard errors, from the

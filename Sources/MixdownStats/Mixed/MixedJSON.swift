@@ -60,6 +60,7 @@ public enum MixedJSON {
             ("theta", "[" + fit.theta.map(j).joined(separator: ", ") + "]"),
             ("residual_variance", j(fit.residualVariance)),
             ("converged", fit.converged ? "true" : "false"),
+            ("evaluations", String(fit.evaluations)),
             ("singular", fit.singular ? "true" : "false"),
             ("warnings", "[" + fit.warnings.map(s).joined(separator: ", ") + "]"),
             ("ranef", "{\n    " + ranef.joined(separator: ",\n    ") + "\n  }"),

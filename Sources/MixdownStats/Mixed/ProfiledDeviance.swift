@@ -21,24 +21,25 @@ final class ProfiledDeviance {
     let thetaOffsets: [Int]
     let thetaCount: Int
 
-    // Term A.
+    // Term A: block diagonal, one qA×qA block per level.
     let qA: Int
     let mA: Int
     private var aa: [Double]          // mA blocks of qA×qA
     private var xa: [Double]          // P1 × (mA·qA), column-major
-    // Terms B.
+    private var xx: [Double]          // P1 × P1
+    // Terms B (the others, stacked): sparse or dense against A, block-diagonal or dense among themselves.
     let qB: Int
     let bOffsets: [Int]               // first column of each B term within the B block
-    private var ba: [Double]          // qB × (mA·qA)
-    private var bb: [Double]          // qB × qB
+    private var cross: CrossBlock?
+    private var schur: SchurBlock?
+    private let lambdaB: StackedLambda
     private var xb: [Double]          // P1 × qB
-    private var xx: [Double]          // P1 × P1
+    /// W as a dense matrix when the cross block is dense enough for BLAS (else empty).
+    private var denseW: [Double] = []
 
     // Factor state of the last evaluation.
     private(set) var lA: [Double]
     private(set) var lxa: [Double]
-    private(set) var lba: [Double]
-    private(set) var lbb: [Double]
     private(set) var lxb: [Double]
     private(set) var lxx: [Double]
     private(set) var tFactors: [[Double]]
@@ -47,7 +48,9 @@ final class ProfiledDeviance {
     /// Number of deviance evaluations so far.
     private(set) var evaluations = 0
     private var work: [Double]
-    private var balam: [Double]
+
+    /// A cross block denser than this is multiplied with BLAS as a dense matrix.
+    static let denseCrossFraction = 0.25
 
     var p1: Int { p + 1 }
 
@@ -75,20 +78,27 @@ final class ProfiledDeviance {
         let nA = mA * qA
         aa = [Double](repeating: 0, count: mA * qA * qA)
         xa = [Double](repeating: 0, count: P1 * nA)
-        ba = [Double](repeating: 0, count: qB * nA)
-        bb = [Double](repeating: 0, count: qB * qB)
         xb = [Double](repeating: 0, count: P1 * qB)
         xx = [Double](repeating: 0, count: P1 * P1)
+        lambdaB = StackedLambda(terms: Array(terms.dropFirst()), offsets: bo)
         lA = aa
         lxa = xa
-        lba = ba
-        lbb = bb
         lxb = xb
         lxx = xx
-        balam = ba
         tFactors = layouts.map { [Double](repeating: 0, count: $0.q * $0.q) }
-        work = [Double](repeating: 0, count: max(qB, P1, qA) * max(qA, 1) * 4 + 16)
+        work = [Double](repeating: 0, count: max(P1, qA) * max(qA, 1) * 4 + 16)
         accumulate(response: response, fixed: fixed)
+    }
+
+    /// True when the other terms' block of L stays block diagonal: one other term, nested in
+    /// the leading one (every level of terms[0] meets a single level of terms[1]).
+    static func otherTermsAreNested(_ terms: [RandomEffectTerm]) -> Bool {
+        guard terms.count == 2 else { return false }
+        var seen = [Int32](repeating: -1, count: terms[0].levels.count)
+        for (a, b) in zip(terms[0].levelIndex, terms[1].levelIndex) {
+            if seen[Int(a)] == -1 { seen[Int(a)] = b } else if seen[Int(a)] != b { return false }
+        }
+        return true
     }
 
     /// One pass over the rows accumulating the cross-products (split over two threads for a
@@ -141,7 +151,6 @@ final class ProfiledDeviance {
             for k in 0..<qA { for m in (k + 1)..<max(qA, k + 1) { aa[ab + m * qA + k] = aa[ab + k * qA + m] } }
         }
         for d in 0..<P1 { for c in (d + 1)..<max(P1, d + 1) { xx[c * P1 + d] = xx[d * P1 + c] } }
-        for s in 0..<qB { for t in (s + 1)..<max(qB, s + 1) { bb[t * qB + s] = bb[s * qB + t] } }
     }
 
     /// Accumulates Z_A'Z_A per level, [X y]'Z_A per level and [X y]'[X y] (lower triangles)
@@ -200,17 +209,17 @@ final class ProfiledDeviance {
         }
     }
 
-    /// Accumulates the cross-products that involve the other terms (B): Z_B'Z_B, Z_B'Z_A and
-    /// [X y]'Z_B (crossed and nested designs).
+    /// Accumulates the cross-products that involve the other terms (B): Z_B'Z_A (sparse, by
+    /// level of A), Z_B'Z_B and [X y]'Z_B.
     private func accumulateB(response: [Double], fixed: [[Double]]) {
         let P1 = p1
-        let termA = terms[0]
         let bTerms = Array(terms.dropFirst())
+        let crossBlock = CrossBlock(termA: terms[0], others: bTerms, offsets: bOffsets, qB: qB)
+        var gram = SchurBlock(qB: qB, blockWidth: crossBlock.nested ? bTerms[0].width : nil)
         let bWidth = bTerms.reduce(0) { $0 + $1.width }
         var cols = [Int](repeating: 0, count: bWidth)
         var vals = [Double](repeating: 0, count: bWidth)
         var x = [Double](repeating: 0, count: P1)
-        var z = [Double](repeating: 0, count: qA)
         for i in 0..<n {
             var s = 0
             for (t, term) in bTerms.enumerated() {
@@ -222,16 +231,18 @@ final class ProfiledDeviance {
             }
             for c in 0..<p { x[c] = fixed[c][i] }
             x[p] = response[i]
-            for k in 0..<qA { z[k] = termA.columns[k][i] }
-            let j = Int(termA.levelIndex[i])
-            for s in 0..<bWidth {
-                let cs = cols[s], vs = vals[s]
-                if vs == 0 { continue }
-                for t in 0..<bWidth where cols[t] >= cs { bb[cs * qB + cols[t]] += vs * vals[t] }
-                for k in 0..<qA { ba[(j * qA + k) * qB + cs] += vs * z[k] }
-                for c in 0..<P1 { xb[cs * P1 + c] += vs * x[c] }
+            cols.withUnsafeBufferPointer { C in vals.withUnsafeBufferPointer { V in gram.accumulate(cols: C, vals: V) } }
+            for s in 0..<bWidth where vals[s] != 0 {
+                let o = cols[s] * P1, vs = vals[s]
+                for c in 0..<P1 { xb[o + c] += vs * x[c] }
             }
         }
+        gram.symmetrize()
+        if crossBlock.density > Self.denseCrossFraction && !crossBlock.nested {
+            denseW = [Double](repeating: 0, count: qB * mA * qA)
+        }
+        cross = crossBlock
+        schur = gram
     }
 
     /// The upper-left p×p block of X'X, for the rank check of the fixed-effect design.
@@ -241,27 +252,82 @@ final class ProfiledDeviance {
         return out
     }
 
-    /// Evaluates the profiled deviance (−2 × the (RE)ML log-likelihood) at θ; +∞ if a factor fails.
+    /// Evaluates the profiled deviance (−2 × the (RE)ML log-likelihood) at θ; +∞ if a factor fails:
+    /// update Λ_θ, factor the blocks of L (term A, the other terms, then [X y]), combine.
     func deviance(_ theta: [Double]) -> Double {
         evaluations += 1
         for (t, layout) in layouts.enumerated() {
             let o = thetaOffsets[t]
             layout.fill(theta[o..<(o + layout.positions.count)], into: &tFactors[t])
         }
-        let P1 = p1
-        let qA = self.qA, qB = self.qB, nA = mA * qA
-        var logdet = 0.0
         lxx = xx
+        guard var logdet = factorLeadingTerm() else { return .infinity }
         if qB > 0 {
-            lbb = bb
-            rightMultiplyLambdaB(&lbb, rows: qB)
-            leftMultiplyLambdaBTransposed(&lbb, cols: qB)
-            for i in 0..<qB { lbb[i * qB + i] += 1 }
-            lxb = xb
-            rightMultiplyLambdaB(&lxb, rows: P1)
-            balam = ba
-            leftMultiplyLambdaBTransposed(&balam, cols: nA)
+            guard let ld = factorOtherTerms() else { return .infinity }
+            logdet += ld
         }
+        // The y row may legitimately reach 0 (a perfect fit); the X block may not.
+        guard lxx.withUnsafeMutableBufferPointer({ DenseKernels.cholesky($0.baseAddress!, p1) }) else { return .infinity }
+        logDetTheta = logdet
+        var logdetX = 0.0
+        for i in 0..<p { logdetX += 2 * Foundation.log(lxx[i * p1 + i]) }
+        logDetX = logdetX
+        return components.deviance(method)
+    }
+
+    /// L_B (the other terms' rows of L) and their share of [X y]: W = Λ_B'Z_B'Z_AΛ_A L_A^{-T},
+    /// L_XB = ([X y]'Z_BΛ_B − L_XA W') L_BB^{-T}, L_XX −= L_XB L_XB'. Returns log det(L_BB)².
+    private func factorOtherTerms() -> Double? {
+        let tB = Array(tFactors.dropFirst())
+        cross!.update(tA: tFactors[0], lA: lA, tB: tB)
+        let P1 = p1
+        lxb = xb
+        lambdaB.rightMultiply(&lxb, rows: P1, t: tB)
+        if denseW.isEmpty {
+            subtractCrossFromXB()
+        } else {
+            cross!.denseScaled(into: &denseW)
+            BlasThreads.fit(order: qB)
+            cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, Int32(P1), Int32(qB), Int32(mA * qA), -1.0,
+                        lxa, Int32(P1), denseW, Int32(qB), 1.0, &lxb, Int32(P1))
+        }
+        guard let logdet = schur!.update(lambda: lambdaB, t: tB, cross: cross!, denseW: denseW) else { return nil }
+        schur!.rightSolve(&lxb, rows: P1)
+        BlasThreads.fit(order: P1)
+        cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, Int32(P1), Int32(qB), -1.0,
+                    lxb, Int32(P1), 1.0, &lxx, Int32(P1))
+        return logdet
+    }
+
+    /// L_XB −= L_XA W' over the stored entries of each level of A.
+    private func subtractCrossFromXB() {
+        let P1 = p1, qA = self.qA
+        guard let cross else { return }
+        lxb.withUnsafeMutableBufferPointer { XB in
+            lxa.withUnsafeBufferPointer { XA in
+                cross.scaled.withUnsafeBufferPointer { W in
+                    for j in 0..<mA {
+                        let xaj = XA.baseAddress! + j * qA * P1
+                        for e in cross.start[j]..<cross.start[j + 1] {
+                            let out = XB.baseAddress! + cross.rows[e] * P1
+                            for m in 0..<qA {
+                                let w = W[e * qA + m]
+                                let x = xaj + m * P1
+                                for r in 0..<P1 { out[r] -= x[r] * w }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// L_A (block diagonal: chol(T_A' Z_j'Z_j T_A + I) per level j), L_XA = [X y]'Z_A T_A L_A^{-T},
+    /// and L_XX = [X y]'[X y] − L_XA L_XA'. Returns log det(L_A)², nil if a block fails.
+    private func factorLeadingTerm() -> Double? {
+        let P1 = p1
+        let qA = self.qA
+        var logdet = 0.0
         let tA = tFactors[0]
         var ok = true
         var diagProduct = 1.0
@@ -358,56 +424,8 @@ final class ProfiledDeviance {
                 }
             }
         }
-        if !ok { return .infinity }
-        logdet += 2 * Foundation.log(diagProduct)
-        if qB > 0 {
-            // LBA_j = (Λ_B' BA_j T) L_j^{-T}
-            for j in 0..<mA {
-                for r in 0..<qB {
-                    for c in 0..<qA {
-                        var s = 0.0
-                        for m in c..<qA { s += balam[(j * qA + m) * qB + r] * tA[c * qA + m] }
-                        work[c] = s
-                    }
-                    lA.withUnsafeBufferPointer { LA in
-                        work.withUnsafeMutableBufferPointer { W in
-                            DenseKernels.forwardSolve(LA.baseAddress! + j * qA * qA, qA, W.baseAddress!, stride: 1)
-                        }
-                    }
-                    for c in 0..<qA { lba[(j * qA + c) * qB + r] = work[c] }
-                }
-            }
-            // BB -= LBA LBA', XB -= LXA LBA'
-            cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, Int32(qB), Int32(nA), -1.0,
-                        lba, Int32(qB), 1.0, &lbb, Int32(qB))
-            cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, Int32(P1), Int32(qB), Int32(nA), -1.0,
-                        lxa, Int32(P1), lba, Int32(qB), 1.0, &lxb, Int32(P1))
-            for c in 0..<qB { for r in 0..<c { lbb[c * qB + r] = 0 } }
-            var bok = true
-            lbb.withUnsafeMutableBufferPointer { L in
-                bok = LAPACKE_dpotrf(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), Int32(qB), L.baseAddress!, Int32(qB)) == 0
-            }
-            if !bok { return .infinity }
-            for i in 0..<qB { logdet += 2 * Foundation.log(lbb[i * qB + i]) }
-            // LXB = XB L_B^{-T}
-            cblas_dtrsm(CblasColMajor, CblasRight, CblasLower, CblasTrans, CblasNonUnit, Int32(P1), Int32(qB), 1.0,
-                        lbb, Int32(qB), &lxb, Int32(P1))
-            cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, Int32(P1), Int32(qB), -1.0,
-                        lxb, Int32(P1), 1.0, &lxx, Int32(P1))
-        }
-        var xok = true
-        lxx.withUnsafeMutableBufferPointer { L in
-            xok = DenseKernels.cholesky(L.baseAddress!, P1)
-        }
-        // The y row may legitimately reach 0 (a perfect fit); the X block may not.
-        if !xok {
-            return .infinity
-        }
-        logDetTheta = logdet
-        var logdetX = 0.0
-        for i in 0..<p { logdetX += 2 * Foundation.log(lxx[i * P1 + i]) }
-        logDetX = logdetX
-        return components.deviance(method)
+        if !ok { return nil }
+        return logdet + 2 * Foundation.log(diagProduct)
     }
 
     /// The parts of the profiled deviance at θ (evaluates the factorisation at θ).
@@ -483,49 +501,6 @@ final class ProfiledDeviance {
         return true
     }
 
-    /// M ← M Λ_B for an M with `rows` rows and qB columns (column-major).
-    private func rightMultiplyLambdaB(_ m: inout [Double], rows: Int) {
-        var tmp = [Double](repeating: 0, count: rows * 8)
-        for (b, term) in terms.dropFirst().enumerated() {
-            let t = tFactors[b + 1]
-            let q = term.width
-            if tmp.count < rows * q { tmp = [Double](repeating: 0, count: rows * q) }
-            for l in 0..<term.levels.count {
-                let c0 = bOffsets[b] + l * q
-                for c in 0..<q {
-                    for r in 0..<rows {
-                        var s = 0.0
-                        for k in c..<q { s += m[(c0 + k) * rows + r] * t[c * q + k] }
-                        tmp[c * rows + r] = s
-                    }
-                }
-                for c in 0..<q { for r in 0..<rows { m[(c0 + c) * rows + r] = tmp[c * rows + r] } }
-            }
-        }
-    }
-
-    /// M ← Λ_B' M for an M with qB rows and `cols` columns (column-major).
-    private func leftMultiplyLambdaBTransposed(_ m: inout [Double], cols: Int) {
-        let rows = qB
-        var tmp = [Double](repeating: 0, count: 8)
-        for (b, term) in terms.dropFirst().enumerated() {
-            let t = tFactors[b + 1]
-            let q = term.width
-            if tmp.count < q { tmp = [Double](repeating: 0, count: q) }
-            for l in 0..<term.levels.count {
-                let r0 = bOffsets[b] + l * q
-                for c in 0..<cols {
-                    for k in 0..<q {
-                        var s = 0.0
-                        for mm in k..<q { s += t[k * q + mm] * m[c * rows + r0 + mm] }
-                        tmp[k] = s
-                    }
-                    for k in 0..<q { m[c * rows + r0 + k] = tmp[k] }
-                }
-            }
-        }
-    }
-
     // MARK: Quantities at the last evaluation
 
     /// Penalised residual sum of squares r² at the last evaluation.
@@ -580,61 +555,55 @@ final class ProfiledDeviance {
         return out
     }
 
-    /// Conditional modes of the random effects on the data scale, b = Λu, per term (in
-    /// factorisation order): for each term, levels × width values, level-major.
-    func conditionalModes(beta: [Double]) -> [[Double]] {
+    /// Spherical conditional modes u (b = Λu) per term in factorisation order, given β: the
+    /// back substitution L' u = L_X-part of the right-hand side, B block first.
+    func sphericalModes(beta: [Double]) -> [[Double]] {
         let P1 = p1
         let nA = mA * qA
-        var uB = [Double](repeating: 0, count: qB)
-        if qB > 0 {
-            for c in 0..<qB {
-                var s = lxb[c * P1 + p]
-                for i in 0..<p { s -= lxb[c * P1 + i] * beta[i] }
-                uB[c] = s
-            }
-            // L_B' u = rhs
-            uB.withUnsafeMutableBufferPointer { U in
-                lbb.withUnsafeBufferPointer { L in
-                    DenseKernels.backSolveTransposed(L.baseAddress!, qB, U.baseAddress!)
+        func rhs(_ l: [Double], _ col: Int) -> Double {
+            var s = l[col * P1 + p]
+            for i in 0..<p { s -= l[col * P1 + i] * beta[i] }
+            return s
+        }
+        var uB = (0..<qB).map { rhs(lxb, $0) }
+        if qB > 0 { schur!.backSolveTransposed(&uB) }
+        var uA = (0..<nA).map { rhs(lxa, $0) }
+        if let cross {
+            for j in 0..<mA {
+                for e in cross.start[j]..<cross.start[j + 1] {
+                    for k in 0..<qA { uA[j * qA + k] -= cross.scaled[e * qA + k] * uB[cross.rows[e]] }
                 }
             }
         }
-        var uA = [Double](repeating: 0, count: nA)
-        for j in 0..<mA {
-            for k in 0..<qA {
-                let col = j * qA + k
-                var s = lxa[col * P1 + p]
-                for i in 0..<p { s -= lxa[col * P1 + i] * beta[i] }
-                for r in 0..<qB { s -= lba[col * qB + r] * uB[r] }
-                uA[col] = s
-            }
+        lA.withUnsafeBufferPointer { L in
             uA.withUnsafeMutableBufferPointer { U in
-                lA.withUnsafeBufferPointer { L in
+                for j in 0..<mA {
                     DenseKernels.backSolveTransposed(L.baseAddress! + j * qA * qA, qA, U.baseAddress! + j * qA)
                 }
             }
         }
-        var out: [[Double]] = []
-        func applyT(_ u: ArraySlice<Double>, term: Int) -> [Double] {
+        return [uA] + terms.indices.dropFirst().map { t in
+            let o = bOffsets[t - 1]
+            return Array(uB[o..<(o + terms[t].width * terms[t].levels.count)])
+        }
+    }
+
+    /// Conditional modes of the random effects on the data scale, b = Λu, per term (in
+    /// factorisation order): for each term, levels × width values, level-major.
+    func conditionalModes(beta: [Double]) -> [[Double]] {
+        sphericalModes(beta: beta).enumerated().map { term, u in
             let q = terms[term].width
             let t = tFactors[term]
             var b = [Double](repeating: 0, count: u.count)
-            let base = u.startIndex
             for l in 0..<(u.count / q) {
                 for r in 0..<q {
                     var s = 0.0
-                    for c in 0...r { s += t[c * q + r] * u[base + l * q + c] }
+                    for c in 0...r { s += t[c * q + r] * u[l * q + c] }
                     b[l * q + r] = s
                 }
             }
             return b
         }
-        out.append(applyT(uA[0..<nA], term: 0))
-        for (b, term) in terms.dropFirst().enumerated() {
-            let o = bOffsets[b]
-            out.append(applyT(uB[o..<(o + term.width * term.levels.count)], term: b + 1))
-        }
-        return out
     }
 
     // MARK: Sufficient statistics for the statsmodels Hessian (single grouping factor)

@@ -74,3 +74,27 @@ score <- read.csv("score_parentedu_byclass.csv")
 writeFit("score-full", score ~ edu + (1 + edu | classroom), score)
 writeFit("score-inter", score ~ edu + (1 | classroom), score)
 writeFit("score-inter-ml", score ~ edu + (1 | classroom), score, reml = FALSE)
+
+# Simulated (fixed seed): subjects × items crossed in few cells, with random slopes, plus a site
+# factor that subjects are nested in (sparse cross-products, several other terms).
+set.seed(20261202)
+cr <- expand.grid(subj = 1:60, item = 1:40)
+cr <- cr[runif(nrow(cr)) < 0.15, ]
+cr$a <- ifelse((cr$item + cr$subj) %% 2 == 0, 1, -1)
+cr$site <- cr$subj %% 4 + 1
+su <- cbind(rnorm(60, 0, 1), rnorm(60, 0, 0.5)); iu <- cbind(rnorm(40, 0, 0.8), rnorm(40, 0, 0.4)); st <- rnorm(4, 0, 0.7)
+cr$y <- 1 + 0.5 * cr$a + su[cr$subj, 1] + su[cr$subj, 2] * cr$a + iu[cr$item, 1] + iu[cr$item, 2] * cr$a +
+  st[cr$site] + rnorm(nrow(cr))
+cr <- data.frame(y = round(cr$y, 6), a = cr$a, subj = paste0("S", cr$subj), item = paste0("I", cr$item),
+                 site = paste0("T", cr$site))
+writeFit("crossed-sparse", y ~ a + (1 + a | subj) + (1 + a | item) + (1 | site), cr, csv = "lme4-crossed-sparse.csv")
+
+# Simulated (fixed seed): pupils in classes in schools, random slope by school (nested, 2-wide blocks).
+set.seed(20261203)
+ne <- expand.grid(pupil = 1:6, class = 1:4, school = 1:15)
+ne$x <- round(rnorm(nrow(ne)), 4)
+ub <- cbind(rnorm(15, 0, 1.5), rnorm(15, 0, 0.5)); uc <- rnorm(60, 0, 0.8)
+k <- (ne$school - 1) * 4 + ne$class
+ne$y <- round(2 + 0.7 * ne$x + ub[ne$school, 1] + ub[ne$school, 2] * ne$x + uc[k] + rnorm(nrow(ne)), 6)
+ne <- data.frame(y = ne$y, x = ne$x, school = paste0("H", ne$school), class = paste0("H", ne$school, "C", ne$class))
+writeFit("nested-slope", y ~ x + (1 + x | school) + (1 | class), ne, csv = "lme4-nested-slope.csv")

@@ -1,0 +1,164 @@
+import CLapack
+import Foundation
+
+/// L_BB, the other terms' diagonal block of L once the leading term is eliminated:
+/// L_BB L_BB' = Λ_B'Z_B'Z_BΛ_B + I − W W'. Block diagonal (one small block per level) when B is
+/// one term nested in A, since each level of A then touches a single level of B; dense otherwise
+/// (crossed factors fill it in).
+struct SchurBlock {
+    /// Order of the block (number of B random effects).
+    let qB: Int
+    /// Block size when block diagonal; nil when dense.
+    let blockWidth: Int?
+    /// Z_B'Z_B (lower triangle): qB×qB, or one blockWidth² block per level.
+    var gram: [Double]
+    /// The Cholesky factor (lower) at the last evaluation, in the layout of `gram`.
+    private(set) var factor: [Double]
+
+    init(qB: Int, blockWidth: Int?) {
+        self.qB = qB
+        self.blockWidth = blockWidth
+        gram = [Double](repeating: 0, count: blockWidth.map { qB * $0 } ?? qB * qB)
+        factor = gram
+    }
+
+    /// Adds z z' for one row's B entries (`cols` increasing, `vals` their values) to the gram matrix.
+    mutating func accumulate(cols: UnsafeBufferPointer<Int>, vals: UnsafeBufferPointer<Double>) {
+        if let q = blockWidth {
+            let base = (cols[0] / q) * q * q
+            for k in 0..<q { for m in k..<q { gram[base + k * q + m] += vals[k] * vals[m] } }
+            return
+        }
+        for s in cols.indices where vals[s] != 0 {
+            for t in s..<cols.count { gram[cols[s] * qB + cols[t]] += vals[s] * vals[t] }
+        }
+    }
+
+    /// Copies the lower triangle into the upper one (after accumulating).
+    mutating func symmetrize() {
+        let (n, blocks) = blockWidth.map { ($0, qB / $0) } ?? (qB, 1)
+        for b in 0..<blocks {
+            let o = b * n * n
+            for c in 0..<n { for r in (c + 1)..<max(n, c + 1) { gram[o + r * n + c] = gram[o + c * n + r] } }
+        }
+    }
+
+    /// factor ← chol(Λ_B' gram Λ_B + I − W W'); returns log det(L_BB)², nil if not positive definite.
+    /// `denseW` is W as a dense qB × (levels·qA) matrix when the cross block is dense, else empty.
+    mutating func update(lambda: StackedLambda, t tB: [[Double]], cross: CrossBlock, denseW: [Double]) -> Double? {
+        if let q = blockWidth { return updateBlocks(q: q, t: tB[0], cross: cross) }
+        factor = gram
+        lambda.rightMultiply(&factor, rows: qB, t: tB)
+        lambda.leftMultiplyTransposed(&factor, rows: qB, cols: qB, t: tB)
+        for i in 0..<qB { factor[i * qB + i] += 1 }
+        if denseW.isEmpty {
+            subtractSparse(cross)
+        } else {
+            BlasThreads.fit(order: qB)
+            cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, Int32(qB), Int32(cross.levels * cross.qA), -1.0,
+                        denseW, Int32(qB), 1.0, &factor, Int32(qB))
+        }
+        for c in 0..<qB { for r in 0..<c { factor[c * qB + r] = 0 } }
+        BlasThreads.fit(order: qB)
+        let info = factor.withUnsafeMutableBufferPointer { L in
+            LAPACKE_dpotrf(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), Int32(qB), L.baseAddress!, Int32(qB))
+        }
+        guard info == 0 else { return nil }
+        var logdet = 0.0
+        for i in 0..<qB { logdet += Foundation.log(factor[i * qB + i]) }
+        return 2 * logdet
+    }
+
+    /// factor −= W W' over the stored entries of each level of A (lower triangle).
+    private mutating func subtractSparse(_ cross: CrossBlock) {
+        let qA = cross.qA, qB = self.qB
+        factor.withUnsafeMutableBufferPointer { F in
+            cross.scaled.withUnsafeBufferPointer { W in
+                cross.rows.withUnsafeBufferPointer { R in
+                    for j in 0..<cross.levels {
+                        let e0 = cross.start[j], e1 = cross.start[j + 1]
+                        for s in e0..<e1 {
+                            let col = R[s] * qB
+                            for t in s..<e1 {
+                                var v = 0.0
+                                for m in 0..<qA { v += W[s * qA + m] * W[t * qA + m] }
+                                F[col + R[t]] -= v
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The block-diagonal case: per level l, chol(T' G_l T + I − Σ_j W_j W_j') over the levels j of
+    /// A nested in l.
+    private mutating func updateBlocks(q: Int, t: [Double], cross: CrossBlock) -> Double? {
+        let levels = qB / q
+        var m = [Double](repeating: 0, count: q * q)
+        for l in 0..<levels {
+            let o = l * q * q
+            for c in 0..<q {
+                for r in c..<q {
+                    var s = 0.0
+                    for a in r..<q { for b in c..<q { s += t[r * q + a] * gram[o + b * q + a] * t[c * q + b] } }
+                    m[c * q + r] = s + (r == c ? 1 : 0)
+                }
+            }
+            for i in 0..<(q * q) { factor[o + i] = m[i] }
+        }
+        let qA = cross.qA
+        for j in 0..<cross.levels where cross.start[j] < cross.start[j + 1] {
+            let e0 = cross.start[j]
+            let o = cross.rows[e0] * q
+            for c in 0..<q {
+                for r in c..<q {
+                    var v = 0.0
+                    for k in 0..<qA { v += cross.scaled[(e0 + r) * qA + k] * cross.scaled[(e0 + c) * qA + k] }
+                    factor[o + c * q + r] -= v
+                }
+            }
+        }
+        var logdet = 0.0
+        let ok = factor.withUnsafeMutableBufferPointer { F -> Bool in
+            for l in 0..<levels {
+                let f = F.baseAddress! + l * q * q
+                if !DenseKernels.cholesky(f, q) { return false }
+                for i in 0..<q { logdet += Foundation.log(f[i * q + i]) }
+            }
+            return true
+        }
+        return ok ? 2 * logdet : nil
+    }
+
+    /// X ← X L_BB^{-T} for X with `rows` rows and qB columns (column-major).
+    func rightSolve(_ x: inout [Double], rows: Int) {
+        guard let q = blockWidth else {
+            BlasThreads.fit(order: qB)
+            cblas_dtrsm(CblasColMajor, CblasRight, CblasLower, CblasTrans, CblasNonUnit, Int32(rows), Int32(qB), 1.0,
+                        factor, Int32(qB), &x, Int32(rows))
+            return
+        }
+        factor.withUnsafeBufferPointer { F in
+            x.withUnsafeMutableBufferPointer { X in
+                for l in 0..<(qB / q) {
+                    for r in 0..<rows {
+                        DenseKernels.forwardSolve(F.baseAddress! + l * q * q, q, X.baseAddress! + l * q * rows + r, stride: rows)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Solves L_BB' u = b in place.
+    func backSolveTransposed(_ u: inout [Double]) {
+        let (n, blocks) = blockWidth.map { ($0, qB / $0) } ?? (qB, 1)
+        factor.withUnsafeBufferPointer { F in
+            u.withUnsafeMutableBufferPointer { U in
+                for b in 0..<blocks {
+                    DenseKernels.backSolveTransposed(F.baseAddress! + b * n * n, n, U.baseAddress! + b * n)
+                }
+            }
+        }
+    }
+}
