@@ -7,6 +7,12 @@ struct NewtonPolish {
     /// Relative round-off level of the function; gains below it are noise. The profiled
     /// deviance sums n terms, so its error grows roughly like sqrt(n) ulps.
     var noise = 1e-15
+    /// A full Newton step gaining less than this (absolute, in deviance units) ends the polish:
+    /// convergence is quadratic, so the next step would gain orders of magnitude less.
+    var settledGain = 1e-5
+    /// More free parameters than this are left as BOBYQA returns them: the finite-difference
+    /// Hessian costs k² + k evaluations per step.
+    var maxParameters = 8
 
     func refine(_ x0: [Double], lower: [Double], _ f: ([Double]) -> Double) -> [Double] {
         var x = x0
@@ -14,7 +20,7 @@ struct NewtonPolish {
         guard fx.isFinite else { return x0 }
         let free = x.indices.filter { !(lower[$0] == 0 && x[$0] < 1e-6) }
         let k = free.count
-        guard k > 0 else { return x }
+        guard k > 0, k <= maxParameters else { return x }
         for _ in 0..<maxIterations {
             let h = free.map { 1e-4 * max(1, abs(x[$0])) }
             var g = [Double](repeating: 0, count: k)
@@ -43,7 +49,7 @@ struct NewtonPolish {
             let predicted = -0.5 * zip(step, g).reduce(0.0, { $0 + $1.0 * $1.1 })
             if predicted <= noise * max(1, abs(fx)) { return x }
             var improved = false
-            for _ in 0..<12 {
+            for halving in 0..<12 {
                 var xn = x
                 for a in 0..<k { xn[free[a]] = max(lower[free[a]], x[free[a]] + step[a]) }
                 let fn = f(xn)
@@ -52,7 +58,7 @@ struct NewtonPolish {
                     let gain = fx - fn
                     x = xn; fx = fn; improved = true
                     // Converged: a step at the finite-difference noise level or no measurable gain.
-                    if moved < 1e-10 || gain <= noise * max(1, abs(fx)) { return x }
+                    if moved < 1e-10 || gain <= noise * max(1, abs(fx)) || (halving == 0 && gain < settledGain) { return x }
                     break
                 }
                 step = step.map { $0 / 2 }

@@ -237,7 +237,7 @@ final class ProfiledDeviance {
                 for c in 0..<P1 { xb[o + c] += vs * x[c] }
             }
         }
-        gram.symmetrize()
+        gram.finish(lambda: lambdaB)
         if crossBlock.density > Self.denseCrossFraction && !crossBlock.nested {
             denseW = [Double](repeating: 0, count: qB * mA * qA)
         }

@@ -12,14 +12,18 @@ struct SchurBlock {
     let blockWidth: Int?
     /// Z_B'Z_B (lower triangle): qB×qB, or one blockWidth² block per level.
     var gram: [Double]
-    /// The Cholesky factor (lower) at the last evaluation, in the layout of `gram`.
+    /// The Cholesky factor (lower) at the last evaluation: qB×qB, or the blocks in `gram`'s layout.
     private(set) var factor: [Double]
+    /// The dense case's Z_B'Z_B as its non-zero blocks (q_row × q_col, column-major) after `finish`.
+    private struct GramBlock { let row: Int, col: Int, rowTerm: Int, colTerm: Int, offset: Int }
+    private var blocks: [GramBlock] = []
+    private var blockValues: [Double] = []
 
     init(qB: Int, blockWidth: Int?) {
         self.qB = qB
         self.blockWidth = blockWidth
         gram = [Double](repeating: 0, count: blockWidth.map { qB * $0 } ?? qB * qB)
-        factor = gram
+        factor = [Double](repeating: 0, count: blockWidth.map { qB * $0 } ?? qB * qB)
     }
 
     /// Adds z z' for one row's B entries (`cols` increasing, `vals` their values) to the gram matrix.
@@ -34,23 +38,44 @@ struct SchurBlock {
         }
     }
 
-    /// Copies the lower triangle into the upper one (after accumulating).
-    mutating func symmetrize() {
-        let (n, blocks) = blockWidth.map { ($0, qB / $0) } ?? (qB, 1)
-        for b in 0..<blocks {
+    /// Ends the accumulation: fills the upper triangles and, for the dense case, keeps only the
+    /// non-zero blocks (one per pair of levels that share rows) instead of the qB × qB matrix.
+    mutating func finish(lambda: StackedLambda) {
+        let (n, count) = blockWidth.map { ($0, qB / $0) } ?? (qB, 1)
+        for b in 0..<count {
             let o = b * n * n
             for c in 0..<n { for r in (c + 1)..<max(n, c + 1) { gram[o + r * n + c] = gram[o + c * n + r] } }
         }
+        guard blockWidth == nil else { return }
+        var groups: [(first: Int, width: Int, term: Int)] = []
+        for (b, q) in lambda.widths.enumerated() {
+            for l in 0..<lambda.levels[b] { groups.append((lambda.offsets[b] + l * q, q, b)) }
+        }
+        for (gc, col) in groups.enumerated() {
+            for row in groups[gc...] {
+                var values: [Double] = []
+                var any = false
+                for kc in 0..<col.width {
+                    for kr in 0..<row.width {
+                        let v = gram[(col.first + kc) * qB + row.first + kr]
+                        values.append(v)
+                        any = any || v != 0
+                    }
+                }
+                guard any else { continue }
+                blocks.append(GramBlock(row: row.first, col: col.first, rowTerm: row.term, colTerm: col.term,
+                                        offset: blockValues.count))
+                blockValues += values
+            }
+        }
+        gram = []
     }
 
     /// factor ← chol(Λ_B' gram Λ_B + I − W W'); returns log det(L_BB)², nil if not positive definite.
     /// `denseW` is W as a dense qB × (levels·qA) matrix when the cross block is dense, else empty.
     mutating func update(lambda: StackedLambda, t tB: [[Double]], cross: CrossBlock, denseW: [Double]) -> Double? {
         if let q = blockWidth { return updateBlocks(q: q, t: tB[0], cross: cross) }
-        factor = gram
-        lambda.rightMultiply(&factor, rows: qB, t: tB)
-        lambda.leftMultiplyTransposed(&factor, rows: qB, cols: qB, t: tB)
-        for i in 0..<qB { factor[i * qB + i] += 1 }
+        scaleGram(lambda: lambda, t: tB)
         if denseW.isEmpty {
             subtractSparse(cross)
         } else {
@@ -58,15 +83,46 @@ struct SchurBlock {
             cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, Int32(qB), Int32(cross.levels * cross.qA), -1.0,
                         denseW, Int32(qB), 1.0, &factor, Int32(qB))
         }
-        for c in 0..<qB { for r in 0..<c { factor[c * qB + r] = 0 } }
         BlasThreads.fit(order: qB)
         let info = factor.withUnsafeMutableBufferPointer { L in
-            LAPACKE_dpotrf(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), Int32(qB), L.baseAddress!, Int32(qB))
+            LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "L")), Int32(qB), L.baseAddress!, Int32(qB))
         }
         guard info == 0 else { return nil }
         var logdet = 0.0
         for i in 0..<qB { logdet += Foundation.log(factor[i * qB + i]) }
         return 2 * logdet
+    }
+
+    /// factor ← Λ_B' Z_B'Z_B Λ_B + I from the non-zero blocks (lower triangle; the strict upper
+    /// triangle is not referenced).
+    private mutating func scaleGram(lambda: StackedLambda, t tB: [[Double]]) {
+        let qB = self.qB
+        factor.withUnsafeMutableBufferPointer { F in
+            F.update(repeating: 0)
+            blockValues.withUnsafeBufferPointer { G in
+                for blk in blocks {
+                    let qr = lambda.widths[blk.rowTerm], qc = lambda.widths[blk.colTerm]
+                    let tr = tB[blk.rowTerm], tc = tB[blk.colTerm]
+                    if qr == 1 && qc == 1 {
+                        F[blk.col * qB + blk.row] = G[blk.offset] * tr[0] * tc[0]
+                        continue
+                    }
+                    // (T_r' G T_c)[r, c] = Σ_{a ≥ r, b ≥ c} T_r[a, r] G[a, b] T_c[b, c]
+                    for c in 0..<qc {
+                        for r in 0..<qr {
+                            var s = 0.0
+                            for a in r..<qr {
+                                var gb = 0.0
+                                for b in c..<qc { gb += G[blk.offset + b * qr + a] * tc[c * qc + b] }
+                                s += tr[r * qr + a] * gb
+                            }
+                            F[(blk.col + c) * qB + blk.row + r] = s
+                        }
+                    }
+                }
+            }
+            for i in 0..<qB { F[i * qB + i] += 1 }
+        }
     }
 
     /// factor −= W W' over the stored entries of each level of A (lower triangle).

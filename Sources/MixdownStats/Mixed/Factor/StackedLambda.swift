@@ -35,23 +35,4 @@ struct StackedLambda {
             }
         }
     }
-
-    /// M ← Λ_B' M for M with qB rows (`rows`) and `cols` columns (column-major).
-    func leftMultiplyTransposed(_ m: inout [Double], rows: Int, cols: Int, t tB: [[Double]]) {
-        var tmp = [Double](repeating: 0, count: widths.max() ?? 1)
-        for (b, q) in widths.enumerated() {
-            let t = tB[b]
-            for l in 0..<levels[b] {
-                let r0 = offsets[b] + l * q
-                for c in 0..<cols {
-                    for k in 0..<q {
-                        var s = 0.0
-                        for mm in k..<q { s += t[k * q + mm] * m[c * rows + r0 + mm] }
-                        tmp[k] = s
-                    }
-                    for k in 0..<q { m[c * rows + r0 + k] = tmp[k] }
-                }
-            }
-        }
-    }
 }
