@@ -6,8 +6,8 @@ Usage: simulate_designs.py nested SCHOOLS CLASSES PUPILS OUT.csv
 
 nested:  school/class/pupil, y = 5 + 0.5 x + u_school + u_class + eps (sd 2, 1, 1), for
          y ~ x + (1 | school/class).
-maximal: every subject sees every item once; a, b, c are ±1 contrasts balanced over items and
-         subjects; y = 1 + 0.5 a + 0.3 b + 0.2 c + 0.1 ab + (1 + a + b + c | subj) + (1 + a + b + c | item) + eps,
+maximal: every subject sees every item once; a, b, c are ±1 contrasts that vary within subjects
+         and within items (counterbalanced); y = 1 + 0.5 a + 0.3 b + 0.2 c + 0.1 ab + (1 + a + b + c | subj) + (1 + a + b + c | item) + eps,
          for y ~ 1 + a*b*c + (1 + a + b + c | subj) + (1 + a + b + c | item).
 """
 import sys
@@ -46,9 +46,9 @@ def maximal(subjects, items, out):
         fh.write("subj,item,a,b,c,y\n")
         for s in range(subjects):
             for i in range(items):
-                a = 1 if (i % 2) == 0 else -1
-                b = 1 if (i // 2) % 2 == 0 else -1
-                c = 1 if (s % 2) == 0 else -1
+                a = 1 if (i + s) % 2 == 0 else -1
+                b = 1 if (i // 2 + s // 2) % 2 == 0 else -1
+                c = 1 if (i // 4 + s // 4) % 2 == 0 else -1
                 z = np.array([1, a, b, c])
                 y = 1 + 0.5 * a + 0.3 * b + 0.2 * c + 0.1 * a * b + z @ us[s] + z @ ui[i] + rng.normal(0, 1)
                 fh.write("S%d,I%d,%d,%d,%d,%.6f\n" % (s, i, a, b, c, y))

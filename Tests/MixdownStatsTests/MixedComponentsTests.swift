@@ -30,4 +30,20 @@ import Testing
         let c = DevianceComponents.infeasible(n: 10, p: 2)
         #expect(c.deviance(.ml) == .infinity && c.deviance(.reml) == .infinity)
     }
+
+    /// `refit(response:)` shares the Z'Z structure and gives the deviance of a freshly built model.
+    @Test(arguments: ["sleepstudy", "penicillin", "crossed-sparse", "nested-slope"])
+    func refitMatchesAFreshModel(_ name: String) throws {
+        let input = try MixedLme4Tests.input(name)
+        let terms = input.terms.sorted { $0.levels.count > $1.levels.count }
+        let model = ProfiledDeviance(response: input.response, fixed: input.fixedColumns, terms: terms, method: .reml)
+        let other = input.response.enumerated().map { i, y in y * 0.5 + Double(i % 7) - 3 }
+        let fresh = ProfiledDeviance(response: other, fixed: input.fixedColumns, terms: terms, method: .reml)
+        let refit = model.refit(response: other)
+        let theta = model.layouts.flatMap { $0.start }.map { $0 * 0.8 }
+        let (a, b) = (refit.deviance(theta), fresh.deviance(theta))
+        #expect(abs(a - b) <= 1e-10 * abs(b), "\(a) vs \(b)")
+        for (x, y) in zip(refit.beta(), fresh.beta()) { #expect(abs(x - y) <= 1e-10 * max(1, abs(y))) }
+        #expect(model.refit(response: input.response).deviance(theta) == model.deviance(theta))
+    }
 }

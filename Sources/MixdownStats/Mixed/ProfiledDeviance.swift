@@ -17,6 +17,8 @@ final class ProfiledDeviance {
     let method: MixedModelMethod
     /// Terms in factorisation order: terms[0] is the block-diagonal term A.
     let terms: [RandomEffectTerm]
+    /// The fixed-effect columns (kept for `refit(response:)`).
+    private let fixed: [[Double]]
     let layouts: [ThetaLayout]
     let thetaOffsets: [Int]
     let thetaCount: Int
@@ -60,6 +62,7 @@ final class ProfiledDeviance {
         p = fixed.count
         self.method = method
         self.terms = terms
+        self.fixed = fixed
         layouts = terms.map { ThetaLayout(q: $0.width, correlated: $0.correlated) }
         var offs: [Int] = []
         var tc = 0
@@ -88,6 +91,45 @@ final class ProfiledDeviance {
         tFactors = layouts.map { [Double](repeating: 0, count: $0.q * $0.q) }
         work = [Double](repeating: 0, count: max(P1, qA) * max(qA, 1) * 4 + 16)
         accumulate(response: response, fixed: fixed)
+    }
+
+    /// The same model with a new response (a parametric bootstrap's simulated y): the
+    /// cross-products that involve y are recomputed in one pass, everything else — the Z'Z
+    /// blocks, their sparsity pattern, [X]'Z and X'X — is shared with this model.
+    func refit(response: [Double]) -> ProfiledDeviance {
+        precondition(response.count == n, "refit: the response must have \(n) values")
+        return ProfiledDeviance(self, response: response)
+    }
+
+    private init(_ o: ProfiledDeviance, response: [Double]) {
+        n = o.n; p = o.p; method = o.method; terms = o.terms; fixed = o.fixed
+        layouts = o.layouts; thetaOffsets = o.thetaOffsets; thetaCount = o.thetaCount
+        qA = o.qA; mA = o.mA; aa = o.aa; xa = o.xa; xx = o.xx
+        qB = o.qB; bOffsets = o.bOffsets; cross = o.cross; schur = o.schur; lambdaB = o.lambdaB
+        xb = o.xb; denseW = o.denseW
+        lA = o.lA; lxa = o.lxa; lxb = o.lxb; lxx = o.lxx; tFactors = o.tFactors; work = o.work
+        accumulateResponse(response)
+    }
+
+    /// Replaces the y row of [X y]'Z_A, [X y]'[X y] and [X y]'Z_B by those of `y`.
+    private func accumulateResponse(_ y: [Double]) {
+        let P1 = p1
+        for col in 0..<(mA * qA) { xa[col * P1 + p] = 0 }
+        for c in 0..<P1 { xx[c * P1 + p] = 0 }
+        for col in 0..<qB { xb[col * P1 + p] = 0 }
+        let termA = terms[0]
+        for i in 0..<n {
+            let yi = y[i]
+            let j = Int(termA.levelIndex[i])
+            for k in 0..<qA { xa[(j * qA + k) * P1 + p] += termA.columns[k][i] * yi }
+            for c in 0..<p { xx[c * P1 + p] += fixed[c][i] * yi }
+            xx[p * P1 + p] += yi * yi
+            for (b, term) in terms.dropFirst().enumerated() {
+                let c0 = bOffsets[b] + Int(term.levelIndex[i]) * term.width
+                for k in 0..<term.width { xb[(c0 + k) * P1 + p] += term.columns[k][i] * yi }
+            }
+        }
+        for c in 0..<p { xx[p * P1 + c] = xx[c * P1 + p] }
     }
 
     /// True when the other terms' block of L stays block diagonal: one other term, nested in

@@ -17,6 +17,10 @@ struct CrossBlock {
     let termOfColumn: [Int]
     /// Width (random effects per level) of each B term.
     let widths: [Int]
+    /// The same pattern by B column: B column r's entries are `byColumn[byColumnStart[r]..<byColumnStart[r + 1]]`,
+    /// each an entry index with the end of its level's entries (for W W' one B column at a time).
+    let byColumnStart: [Int]
+    let byColumn: [(entry: Int, levelEnd: Int)]
     /// True when there is one B term and every level of A meets one level of it (nested factors).
     let nested: Bool
 
@@ -63,6 +67,16 @@ struct CrossBlock {
         }
         start = st
         rows = rws
+        var colStart = [Int](repeating: 0, count: qB + 1)
+        for r in rws { colStart[r + 1] += 1 }
+        for r in 0..<qB { colStart[r + 1] += colStart[r] }
+        var next = colStart
+        var byCol = [(entry: Int, levelEnd: Int)](repeating: (0, 0), count: rws.count)
+        for j in 0..<mA {
+            for e in st[j]..<st[j + 1] { byCol[next[rws[e]]] = (e, st[j + 1]); next[rws[e]] += 1 }
+        }
+        byColumnStart = colStart
+        byColumn = byCol
         nested = isNested
         // Values, through a column → entry map reset per level.
         var vals = [Double](repeating: 0, count: rws.count * qA)

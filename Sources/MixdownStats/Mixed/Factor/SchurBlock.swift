@@ -125,20 +125,32 @@ struct SchurBlock {
         }
     }
 
-    /// factor −= W W' over the stored entries of each level of A (lower triangle).
+    /// factor −= W W' (lower triangle), one B column r at a time: Σ_j W[r, j] W[s, j] over the
+    /// levels j of A that meet r, gathered in a dense column buffer and subtracted contiguously.
     private mutating func subtractSparse(_ cross: CrossBlock) {
         let qA = cross.qA, qB = self.qB
+        var column = [Double](repeating: 0, count: qB)
         factor.withUnsafeMutableBufferPointer { F in
-            cross.scaled.withUnsafeBufferPointer { W in
-                cross.rows.withUnsafeBufferPointer { R in
-                    for j in 0..<cross.levels {
-                        let e0 = cross.start[j], e1 = cross.start[j + 1]
-                        for s in e0..<e1 {
-                            let col = R[s] * qB
-                            for t in s..<e1 {
-                                var v = 0.0
-                                for m in 0..<qA { v += W[s * qA + m] * W[t * qA + m] }
-                                F[col + R[t]] -= v
+            column.withUnsafeMutableBufferPointer { C in
+                cross.scaled.withUnsafeBufferPointer { W in
+                    cross.rows.withUnsafeBufferPointer { R in
+                        cross.byColumn.withUnsafeBufferPointer { E in
+                            for r in 0..<qB {
+                                for k in cross.byColumnStart[r]..<cross.byColumnStart[r + 1] {
+                                    let (e, end) = E[k]
+                                    if qA == 1 {
+                                        let w = W[e]
+                                        for t in e..<end { C[R[t]] += w * W[t] }
+                                    } else {
+                                        for t in e..<end {
+                                            var v = 0.0
+                                            for m in 0..<qA { v += W[e * qA + m] * W[t * qA + m] }
+                                            C[R[t]] += v
+                                        }
+                                    }
+                                }
+                                let f = F.baseAddress! + r * qB
+                                for s in r..<qB { f[s] -= C[s]; C[s] = 0 }
                             }
                         }
                     }
