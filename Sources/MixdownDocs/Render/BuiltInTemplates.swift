@@ -349,7 +349,7 @@ function focusableScrollers() {
         "site-tools.mustache": #"""
 <div class="site-tools">
 <form class="search" id="search" role="search" hidden>
-<input id="search-input" type="search" aria-label="Search the lessons" placeholder="Search (press /)" autocomplete="off" aria-controls="search-results">
+<input id="search-input" type="search" aria-label="Search the lessons" placeholder="Search" title="Search the lessons (press / to jump here)" autocomplete="off" aria-controls="search-results">
 <ul class="search-results" id="search-results" hidden aria-live="polite"></ul>
 </form>
 <button class="theme-toggle" id="theme-toggle" type="button" hidden aria-label="Theme"></button>
