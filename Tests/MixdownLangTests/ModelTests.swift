@@ -100,7 +100,7 @@ import Testing
     /// statsmodels' MixedLM summary layout, digit for digit where the numbers agree.
     @Test func mixedSummaryHasTheStatsmodelsLayout() throws {
         let r = try runWithScore([
-            "print(summary(lmm(score ~ edu + (1 | classroom), df)))",
+            "print(summary(lmm(score ~ edu + (1 | classroom), df, se = \"statsmodels\")))",
             "print(summary(mixedlm(score ~ edu, df, groups = \"classroom\", re_formula = ~ 1 + edu)))",
         ])
         func mask(_ s: String) -> String { s.replacingOccurrences(of: "[0-9]", with: "#", options: .regularExpression) }
@@ -145,9 +145,9 @@ import Testing
             results.add("Aggregation", ols(score ~ edu, means), term = "edu")
             slopes = by_group(df, "classroom", g -> ols(score ~ edu, g).params["edu"], name = "beta")
             results.add("Hierarchical", ols(beta ~ 1, slopes), term = "Intercept")
-            results.add("LMM-Inter", lmm(score ~ edu + (1 | classroom), df), term = "edu")
+            results.add("LMM-Inter", lmm(score ~ edu + (1 | classroom), df, se = "statsmodels"), term = "edu")
             results.add("ANCOVA-Full (biased)", ols(score ~ edu * classroom, df), term = "edu")
-            results.add("LMM-Full (biased)", lmm(score ~ edu + (1 + edu | classroom), df), term = "edu")
+            results.add("LMM-Full (biased)", lmm(score ~ edu + (1 + edu | classroom), df, se = "statsmodels"), term = "edu")
             results
             """])
         #expect(r[0].error == nil)

@@ -1,17 +1,26 @@
 import Foundation
 import MixdownStats
 
-/// Model built-ins: ols, lmm, mixedlm (fitting, in ModelFitting.swift), t_test, summary,
-/// design, response, predict.
+/// Model built-ins: ols, lmm, mixedlm (fitting, in ModelFitting.swift), the inference
+/// built-ins (InferenceBuiltins.swift), t_test and summary (with ddf), design, response,
+/// predict (with re).
 enum ModelBuiltins {
     static func all() -> [Builtin] {
-        ModelFitting.all() + [
-            Builtin("t_test", [.required("model"), .required("term")]) { args in
+        ModelFitting.all() + InferenceBuiltins.all() + [
+            Builtin("t_test", [.required("model"), .required("term"), .optional("ddf")]) { args in
                 let model = try ModelFigureBuiltins.model(args, "model")
-                return .table(try model.tTest(try args.string("term"), at: args.location("term")))
+                let term = try args.string("term")
+                if let ddf = try args.optionalString("ddf") {
+                    _ = try model.termIndex(term, at: args.location("term"))
+                    return .frame(try InferenceBuiltins.tTests(model, ddf: ddf, terms: [term], args))
+                }
+                return .table(try model.tTest(term, at: args.location("term")))
             },
-            Builtin("summary", [.required("model"), .optional("style", .string("statsmodels"))]) { args in
+            Builtin("summary", [.required("model"), .optional("style", .string("statsmodels")), .optional("ddf")]) { args in
                 let model = try ModelFigureBuiltins.model(args, "model")
+                if let ddf = try args.optionalString("ddf") {
+                    return .frame(try InferenceBuiltins.tTests(model, ddf: ddf, terms: nil, args))
+                }
                 let style = try args.string("style")
                 guard ["statsmodels", "lme4"].contains(style) else {
                     throw args.error("summary() knows the styles \"statsmodels\" and \"lme4\", got \"\(style)\"", "style",
@@ -30,14 +39,25 @@ enum ModelBuiltins {
                 let model = try ModelFigureBuiltins.model(args, "model")
                 return .column(Column(name: model.responseName, numbers: model.response))
             },
-            Builtin("predict", [.required("model"), .optional("data")]) { args in
+            Builtin("predict", [.required("model"), .optional("data"), .optional("re")]) { args in
                 let model = try ModelFigureBuiltins.model(args, "model")
+                let re = args.has("re") ? try args.bool("re") : nil
+                if re == true && model.kind != .mixed {
+                    throw args.error("re = true needs a mixed model; an OLS model has no random effects", "re")
+                }
                 guard args.has("data") else {
-                    return .column(Column(name: "predicted", numbers: model.fitted))
+                    let population = re == false && model.kind == .mixed
+                    return .column(Column(name: "predicted", numbers: population ? model.mixedModel?.fit.fittedFixed ?? model.fitted
+                                                                                 : model.fitted))
                 }
                 let frame = try args.frame("data")
                 do {
-                    return .column(Column(name: "predicted", numbers: try model.predictor(frame)))
+                    var values = try model.predictor(frame)
+                    if re == true, let mixed = model.mixedModel {
+                        let random = try mixed.randomPart(formula: model.formula.formula, data: frame)
+                        for i in values.indices { values[i] += random[i] }
+                    }
+                    return .column(Column(name: "predicted", numbers: values))
                 } catch let e as LangError {
                     throw LangError(e.message, at: args.location("data"), hint: e.hint)
                 } catch {

@@ -19,7 +19,7 @@ enum ModelFitting {
                 }
                 return .model(try ols(formula, parsed, frame, args))
             },
-            Builtin("lmm", [.required("formula"), .required("data"), .optional("reml", .bool(true))]) { args in
+            Builtin("lmm", [.required("formula"), .required("data"), .optional("reml", .bool(true)), .optional("se")]) { args in
                 let formula = try args.formula("formula")
                 let frame = try args.frame("data")
                 try checkColumns(formula, frame, args)
@@ -27,10 +27,11 @@ enum ModelFitting {
                 guard !parsed.random.isEmpty else {
                     throw args.error("lmm() needs a random term such as (1 | classroom) in the formula; without one, use ols()", "formula")
                 }
-                return .model(try mixed(formula, parsed, frame, reml: try args.bool("reml"), args))
+                return .model(try mixed(formula, parsed, frame, reml: try args.bool("reml"),
+                                        convention: try convention(args, default: .lme4), args))
             },
             Builtin("mixedlm", [.required("formula"), .required("data"), .required("groups"), .optional("re_formula"),
-                                .optional("reml", .bool(true))]) { args in
+                                .optional("reml", .bool(true)), .optional("se")]) { args in
                 let formula = try args.formula("formula")
                 let frame = try args.frame("data")
                 try checkColumns(formula, frame, args)
@@ -46,9 +47,21 @@ enum ModelFitting {
                 }
                 var parsed = formula.formula
                 parsed.random.append(RandomTerm(effects: effects, grouping: [groups]))
-                return .model(try mixed(formula, parsed, frame, reml: try args.bool("reml"), args))
+                return .model(try mixed(formula, parsed, frame, reml: try args.bool("reml"),
+                                        convention: try convention(args, default: .statsmodels), args))
             },
         ]
+    }
+
+    /// The standard-error convention of a mixed model: `se = "lme4"` or `"statsmodels"`, else
+    /// the fitting function's own (lmm: lme4, mixedlm: statsmodels).
+    static func convention(_ args: Args, default value: StandardErrorConvention) throws -> StandardErrorConvention {
+        guard let name = try args.optionalString("se") else { return value }
+        guard let c = StandardErrorConvention(rawValue: name) else {
+            throw args.error("se must be \"lme4\" or \"statsmodels\", got \"\(name)\"", "se",
+                             hint: Suggest.hint(for: name, in: StandardErrorConvention.allCases.map(\.rawValue)))
+        }
+        return c
     }
 
     /// Every column a formula names must exist in the frame; the error points at the name.
@@ -92,7 +105,8 @@ enum ModelFitting {
             })
     }
 
-    static func mixed(_ formula: FormulaValue, _ parsed: Formula, _ frame: DataFrame, reml: Bool, _ args: Args) throws -> FittedModel {
+    static func mixed(_ formula: FormulaValue, _ parsed: Formula, _ frame: DataFrame, reml: Bool,
+                      convention: StandardErrorConvention, _ args: Args) throws -> FittedModel {
         let mf: ModelFrame
         let fit: LinearMixedModelFit
         let input: MixedModelInput
@@ -100,7 +114,7 @@ enum ModelFitting {
             let built = try LinearMixedModel.input(formula: parsed, data: frame)
             mf = built.frame
             input = built.input
-            fit = try LinearMixedModel.fit(built.input, method: reml ? .reml : .ml)
+            fit = try LinearMixedModel.fit(built.input, method: reml ? .reml : .ml).using(convention)
         } catch {
             throw fitError(error, args)
         }

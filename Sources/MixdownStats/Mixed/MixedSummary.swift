@@ -88,8 +88,9 @@ public enum MixedSummary {
     // MARK: lme4
 
     /// lme4-style summary: criterion, scaled residual quantiles, the random-effects table
-    /// (Groups, Name, Variance, Std.Dev., Corr), the fixed-effects table (with t value =
-    /// Estimate / Std. Error from σ²(X'V⁻¹X)⁻¹, as lme4 prints) and their correlations.
+    /// (Groups, Name, Variance, Std.Dev., Corr), the fixed-effects table (standard errors in the
+    /// fit's convention, lme4's σ²(X'V⁻¹X)⁻¹ unless it uses statsmodels'; t value =
+    /// Estimate / Std. Error) and their correlations.
     public static func lme4(_ fit: LinearMixedModelFit, formula: String, dataName: String = "data") -> String {
         var out = "Linear mixed model fit by \(fit.method == .reml ? "REML" : "maximum likelihood ") ['lmerMod']\n"
         out += "Formula: \(formula)\n   Data: \(dataName)\n\n"
@@ -161,7 +162,8 @@ public enum MixedSummary {
             + fit.groupSizes.map { "\($0.group), \($0.levels)" }.joined(separator: "; ") + "\n\n"
         // Fixed effects.
         let names = fit.fixed.map { $0.name == "Intercept" ? "(Intercept)" : $0.name }
-        let se = fit.fixed.indices.map { fit.fixedCovarianceGLS[$0][$0].squareRoot() }
+        // The model's standard-error convention (lme4's own unless the fit uses statsmodels').
+        let se = fit.fixed.map(\.stderr)
         let est = fit.fixed.map(\.estimate)
         let joint = rColumn(est + se, digits: 4)
         let estText = Array(joint[0..<est.count]), seText = Array(joint[est.count...])
@@ -182,7 +184,7 @@ public enum MixedSummary {
             let rw = names.dropFirst().map(\.count).max() ?? 0
             out += "\nCorrelation of Fixed Effects:\n" + String(repeating: " ", count: rw) + " "
                 + abbrev.dropLast().map { NumberFormat.left($0, aw) }.joined(separator: " ") + "\n"
-            let v = fit.fixedCovarianceGLS
+            let v = fit.fixedCovariance
             for i in 1..<names.count {
                 let cells = (0..<i).map { k in NumberFormat.right(NumberFormat.fixed(v[i][k] / (v[i][i] * v[k][k]).squareRoot(), 3), aw) }
                 out += NumberFormat.left(names[i], rw) + " " + cells.joined(separator: " ") + "\n"

@@ -42,7 +42,8 @@ public struct MixedConfidenceIntervals: Sendable {
         return (Self.percent(a), Self.percent(100 - a))
     }
 
-    static func percent(_ x: Double) -> String {
+    /// A percentage as R names an interval column: `2.5 %`, `5 %`.
+    public static func percent(_ x: Double) -> String {
         var s = NumberFormat.fixed(x, 3)
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }
