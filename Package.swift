@@ -61,6 +61,7 @@ let package = Package(
                     resources: [.copy("Golden")]),
         .testTarget(name: "MixdownLangTests", dependencies: ["MixdownLang"],
                     resources: [.copy("Cases")]),
+        .testTarget(name: "mixdownTests", dependencies: ["mixdown"]),
         .testTarget(name: "MixdownDocsTests", dependencies: ["MixdownDocs", "MixdownCharts"],
                     resources: [.copy("Fixtures")]),
     ],

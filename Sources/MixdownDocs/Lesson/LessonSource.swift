@@ -48,8 +48,10 @@ final class LessonSource {
         cells = blocks.map { Cell(block: $0, parsed: ParsedCell(source: $0.literal), fenceLine: math.originalLine($0.line) + offset) }
         var finder = InlineFinder(lines: lines)
         inlines = document.inlineCodes.compactMap { code in
-            guard code.literal.hasPrefix(Self.inlineMarker) else { return nil }
+            // `{lmm} expr`; the bare marker `{lmm}` stays code (how a page can mention it).
+            guard code.literal.hasPrefix(Self.inlineMarker + " ") else { return nil }
             let expression = code.literal.dropFirst(Self.inlineMarker.count).trimmingCharacters(in: .whitespaces)
+            guard !expression.isEmpty else { return nil }
             let (line, column) = finder.next(expression, from: math.originalLine(code.blockLine))
             return Inline(code: code, expression: expression,
                           location: SourceLocation(file: lesson.fileName, line: line + offset, column: column))
