@@ -35,4 +35,9 @@ double dist_chisq_quantile(double p, double df) { return guarded([&] { return qu
 double dist_f_cdf(double x, double d1, double d2) { return guarded([&] { return cdf(fisher_f_distribution<double, nan_policy>(d1, d2), x); }); }
 double dist_f_sf(double x, double d1, double d2) { return guarded([&] { return cdf(complement(fisher_f_distribution<double, nan_policy>(d1, d2), x)); }); }
 double dist_f_quantile(double p, double d1, double d2) { return guarded([&] { return quantile(fisher_f_distribution<double, nan_policy>(d1, d2), p); }); }
+
+double dist_norm_quantile_upper(double q) { return guarded([&] { return quantile(complement(normal_distribution<double, nan_policy>(), q)); }); }
+double dist_t_quantile_upper(double q, double df) { return guarded([&] { return quantile(complement(students_t_distribution<double, nan_policy>(df), q)); }); }
+double dist_chisq_quantile_upper(double q, double df) { return guarded([&] { return quantile(complement(chi_squared_distribution<double, nan_policy>(df), q)); }); }
+double dist_f_quantile_upper(double q, double d1, double d2) { return guarded([&] { return quantile(complement(fisher_f_distribution<double, nan_policy>(d1, d2), q)); }); }
 }

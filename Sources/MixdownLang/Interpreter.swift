@@ -27,7 +27,7 @@ public final class Interpreter {
 
     init(context: SessionContext) {
         self.context = context
-        for b in CoreBuiltins.all() + FormatBuiltins.all() + DataBuiltins.all() + FrameBuiltins.all() + CSVBuiltin.all()
+        for b in CoreBuiltins.all() + FormatBuiltins.all() + DataBuiltins.all() + FrameBuiltins.all() + DistributionBuiltins.all() + CSVBuiltin.all()
             + ModelBuiltins.all() + ComparisonBuiltins.all() + FigureBuiltins.all() + ModelFigureBuiltins.all() {
             builtins[b.name] = b
         }

@@ -56,13 +56,18 @@ public final class Session {
     /// the lesson. Returns the value as `{x}` in a string shows it, or the located error.
     public func evaluateInline(_ expression: String, at location: SourceLocation) -> Result<String, LangError> {
         do {
-            let expr = try Parser.parseExpression(expression, file: location.file, at: location)
-            return .success(Display.text(try interpreter.evaluate(expr, in: interpreter.globals)))
+            return .success(Display.text(try evaluateValue(expression, at: location)))
         } catch let error as LangError {
             return .failure(error)
         } catch {
             return .failure(LangError("\(error)", at: location))
         }
+    }
+
+    /// The value of one expression in this session (errors are located from `location`).
+    public func evaluateValue(_ expression: String, at location: SourceLocation) throws -> Value {
+        let expr = try Parser.parseExpression(expression, file: location.file, at: location)
+        return try interpreter.evaluate(expr, in: interpreter.globals)
     }
 
     private func isAssigned(_ stmt: Stmt, _ name: String) -> Bool {

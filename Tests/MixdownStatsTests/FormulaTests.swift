@@ -45,9 +45,9 @@ import Testing
         #expect(f.fixed.terms.map(\.name) == ["C(edu)", "I(edu ** 2)", "np.log(x)", "I((a + b) / 2)"])
         #expect(f.fixed.terms[0].factors[0].kind == .categorical)
         #expect(f.columnNames == ["y", "edu", "x", "a", "b"])
-        let values = f.fixed.terms[1].factors[0].expression.evaluate(count: 2) { _ in [2, 3] }
+        let values = try f.fixed.terms[1].factors[0].expression.evaluate(count: 2) { _ in [2, 3] }
         #expect(values == [4, 9])
-        let mean = f.fixed.terms[3].factors[0].expression.evaluate(count: 2) { $0 == "a" ? [1, 2] : [3, 6] }
+        let mean = try f.fixed.terms[3].factors[0].expression.evaluate(count: 2) { $0 == "a" ? [1, 2] : [3, 6] }
         #expect(mean == [2, 4])
     }
 
@@ -102,7 +102,7 @@ import Testing
         ("y ~ x + (1 | g", "unclosed '('", 9),
         ("y ~ x | g", "a random-effect term must be in parentheses, as in (1 | group)", 7),
         ("y ~ x + 2", "the number 2 cannot be a term (only 0 or 1; use I(...) for arithmetic)", 9),
-        ("y ~ foo(x)", "unknown function 'foo' (known: C, I, Q, log, log2, log10, exp, sqrt, abs)", 5),
+        ("y ~ foo(x)", "unknown function 'foo' (known: C, I, Q, center, scale, poly, log, log2, log10, exp, sqrt, abs)", 5),
         ("y ~ x $ z", "unexpected character '$'", 7),
         ("y ~ x * (1 | g)", "a random-effect term can only be added with '+' at the top level", 9),
         ("y ~ x + (1 | g + h)", "a grouping factor must be a column, an interaction a:b or a nesting a/b", 14),

@@ -22,6 +22,12 @@ double dist_f_cdf(double x, double df1, double df2);
 double dist_f_sf(double x, double df1, double df2);
 double dist_f_quantile(double p, double df1, double df2);
 
+/* Upper-tail quantiles: the x with P(X > x) = q (precise for small q). */
+double dist_norm_quantile_upper(double q);
+double dist_t_quantile_upper(double q, double df);
+double dist_chisq_quantile_upper(double q, double df);
+double dist_f_quantile_upper(double q, double df1, double df2);
+
 #ifdef __cplusplus
 }
 #endif

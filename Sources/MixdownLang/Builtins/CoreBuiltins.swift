@@ -79,18 +79,23 @@ enum CoreBuiltins {
     /// A function of one number applied to numbers, columns, named vectors and lists alike.
     static func elementwise(_ name: String, extra: [Param] = [], _ f: @escaping (Double, Args) throws -> Double) -> Builtin {
         Builtin(name, [.required("x")] + extra) { args in
-            switch args["x"] {
-            case .number(let x): return .number(try f(x, args))
-            case .named(let n): return .named(NamedVector(names: n.names, values: try n.values.map { try f($0, args) }))
-            case .column(let c):
-                if let xs = c.numbers {
-                    return .column(Column(name: c.name, numbers: try xs.map { try f($0, args) }))
-                }
-            case .list:
-                if let xs = Args.numbers(of: args["x"]) { return .list(try xs.map { .number(try f($0, args)) }) }
-            default: break
-            }
-            throw args.typeError("x", expected: "a number (or numbers)")
+            try map(args, "x") { try f($0, args) }
         }
+    }
+
+    /// `f` applied to argument `name`: a number, or each number of a column, a named vector,
+    /// a column of booleans (as 1/0) or a list.
+    static func map(_ args: Args, _ name: String, _ f: (Double) throws -> Double) throws -> Value {
+        switch args[name] {
+        case .number(let x): return .number(try f(x))
+        case .named(let n): return .named(NamedVector(names: n.names, values: try n.values.map(f)))
+        case .column(let c):
+            if let xs = c.numbers { return .column(Column(name: c.name, numbers: try xs.map(f))) }
+        case .mask(let m): return .column(Column(name: m.name, numbers: try m.numbers.map(f)))
+        case .list:
+            if let xs = Args.numbers(of: args[name]) { return .list(try xs.map { .number(try f($0)) }) }
+        default: break
+        }
+        throw args.typeError(name, expected: "a number (or numbers)")
     }
 }

@@ -42,6 +42,8 @@ public struct DesignSpec: Sendable {
     struct Part: Sendable {
         let factor: Int      // index into `factors`
         let level: Int       // -1 for a numeric factor
+        /// For a sum-to-zero column: the level coded −1 (the last one); else −1.
+        var sumAgainst: Int = -1
     }
 
     let factors: [FactorCoding]
@@ -54,4 +56,6 @@ public struct DesignSpec: Sendable {
     public let termColumns: [Range<Int>]
     /// The terms in design order (the intercept is the term with no factors).
     public let terms: [Term]
+    /// Parameters of fitted transforms (`scale`, `poly`, …) from the fitting data.
+    var fitted: [Expression: [Double]] = [:]
 }

@@ -50,22 +50,17 @@ enum DesignPlanner {
                 let first = names.count
                 for subterm in subterms(of: term, isNumeric: isNumeric, used: &used) {
                     // Factors of this subterm in term order, with their column choices.
-                    var choices: [[(part: DesignSpec.Part, name: String)]] = []
+                    var choices: [[(part: DesignSpec.Part?, name: String)]] = []
                     for f in term.factors {
                         let fi = index(of: f)
                         if isNumeric(f) {
                             choices.append([(DesignSpec.Part(factor: fi, level: -1), f.name)])
                         } else if let coded = subterm.first(where: { $0.factor == f }) {
-                            let levels = (codings[f] ?? nil) ?? []
-                            let range = coded.fullRank ? 0..<levels.count : 1..<max(1, levels.count)
-                            choices.append(range.map { l in
-                                (DesignSpec.Part(factor: fi, level: l),
-                                 coded.fullRank ? "\(f.name)[\(levels[l])]" : "\(f.name)[T.\(levels[l])]")
-                            })
+                            choices.append(contrastColumns(f, index: fi, levels: (codings[f] ?? nil) ?? [], fullRank: coded.fullRank))
                         }
                     }
                     for combo in combinations(choices) {
-                        parts.append(combo.map(\.part))
+                        parts.append(combo.compactMap(\.part))
                         names.append(combo.isEmpty ? "Intercept" : combo.map(\.name).joined(separator: ":"))
                     }
                 }
@@ -76,6 +71,25 @@ enum DesignPlanner {
         }
         return DesignSpec(factors: factorList, parts: parts, columnNames: names,
                           termNames: termNames, termColumns: termColumns, terms: orderedTerms)
+    }
+
+    /// The columns of a categorical factor: treatment indicators (`[T.b]`, all levels but the
+    /// reference) or sum-to-zero contrasts (`[S.a]`, all levels but the last, which is −1);
+    /// full rank, indicators of every level (`[a]`), or for sum coding `[mean]` then `[S.…]`.
+    private static func contrastColumns(_ f: Factor, index fi: Int, levels: [String],
+                                        fullRank: Bool) -> [(part: DesignSpec.Part?, name: String)] {
+        switch f.contrast {
+        case .treatment(let reference):
+            if fullRank { return levels.indices.map { (DesignSpec.Part(factor: fi, level: $0), "\(f.name)[\(levels[$0])]") } }
+            let ref = reference.flatMap { levels.firstIndex(of: $0) } ?? 0
+            return levels.indices.filter { $0 != ref }.map { (DesignSpec.Part(factor: fi, level: $0), "\(f.name)[T.\(levels[$0])]") }
+        case .sum:
+            let last = levels.count - 1
+            let sums: [(part: DesignSpec.Part?, name: String)] = (0..<max(0, last)).map {
+                (DesignSpec.Part(factor: fi, level: $0, sumAgainst: last), "\(f.name)[S.\(levels[$0])]")
+            }
+            return fullRank ? [(nil, "\(f.name)[mean]")] + sums : sums
+        }
     }
 
     private static func stableSortedByDegree(_ terms: [Term]) -> [Term] {

@@ -6,6 +6,13 @@ enum FactorData {
 
     /// Evaluates `factor` on every row of `frame`.
     static func evaluate(_ factor: Factor, in frame: DataFrame) throws -> FactorData {
+        var fitted: [Expression: [Double]] = [:]
+        return try evaluate(factor, in: frame, fitted: &fitted)
+    }
+
+    /// Evaluates `factor`; fitted transforms (`scale`, `poly`, …) use the parameters in
+    /// `fitted` when there, else fit them on these data and store them.
+    static func evaluate(_ factor: Factor, in frame: DataFrame, fitted: inout [Expression: [Double]]) throws -> FactorData {
         switch factor.kind {
         case .column:
             let column = try frame.column(factor.columnName ?? factor.name)
@@ -30,13 +37,13 @@ enum FactorData {
                 return .categorical(levels: distinct.map(levelName), codes: v.map { $0.isNaN ? -1 : index[$0]! })
             }
         case .transform:
-            let values = try factor.expression.evaluate(count: frame.rowCount) { name in
+            let values = try factor.expression.evaluate(count: frame.rowCount, column: { name in
                 let column = try frame.column(name)
                 guard let v = column.numbers else {
                     throw ModelError(.input, "column '\(name)' holds strings; \(factor.name) needs numbers")
                 }
                 return v
-            }
+            }, fitted: &fitted)
             if let i = values.firstIndex(where: { $0.isInfinite }) {
                 throw ModelError(.input, "\(factor.name) is infinite in data row \(i + 1)")
             }

@@ -18,6 +18,8 @@ public struct ModelFrame: Sendable {
     public let fixedDesign: DesignMatrix
     /// Factor values on the kept rows.
     private let factorData: [Factor: FactorData]
+    /// Parameters of the fitted transforms (`scale`, `poly`, …), for new data.
+    private let fitted: [Expression: [Double]]
 
     /// Number of rows used.
     public var nobs: Int { rows.count }
@@ -37,13 +39,18 @@ public struct ModelFrame: Sendable {
             for g in r.grouping { add(Factor(name: "C(\(g))", kind: .categorical, expression: .column(g))) }
         }
         var all: [Factor: FactorData] = [:]
+        var fitted: [Expression: [Double]] = [:]
         for f in factors {
             do {
-                all[f] = try FactorData.evaluate(f, in: data)
+                all[f] = try FactorData.evaluate(f, in: data, fitted: &fitted)
             } catch let e as DataFrameError {
                 throw ModelError(.input, e.message)
             }
+            if case .treatment(let reference?) = f.contrast, case .categorical(let levels, _)? = all[f], !levels.contains(reference) {
+                throw ModelError(.input, "\(f.name): '\(reference)' is not a level of \(f.columnName ?? f.name) (its levels: \(levels.joined(separator: ", ")))")
+            }
         }
+        self.fitted = fitted
         if let r = formula.response, case .categorical = all[r]! {
             throw ModelError(.input, "the response '\(r.name)' holds strings; it must be numeric")
         }
@@ -69,7 +76,7 @@ public struct ModelFrame: Sendable {
             self.response = nil
             self.responseName = nil
         }
-        self.fixedDesign = ModelFrame.design(formula.fixed, factorData: kept, rowCount: keep.count)
+        self.fixedDesign = ModelFrame.design(formula.fixed, factorData: kept, rowCount: keep.count, fitted: fitted)
     }
 
     /// The design matrix of any term list over the kept rows (e.g. the effects of a random term).
@@ -79,7 +86,7 @@ public struct ModelFrame: Sendable {
                 throw ModelError(.input, "'\(f.name)' is not part of the formula \(formula.source)")
             }
         }
-        return ModelFrame.design(list, factorData: factorData, rowCount: rows.count)
+        return ModelFrame.design(list, factorData: factorData, rowCount: rows.count, fitted: fitted)
     }
 
     /// The levels and per-row codes (0-based, into `levels`) of a grouping
@@ -115,7 +122,8 @@ public struct ModelFrame: Sendable {
         return (levels, raw.map { remap[$0] })
     }
 
-    static func design(_ list: TermList, factorData: [Factor: FactorData], rowCount n: Int) -> DesignMatrix {
+    static func design(_ list: TermList, factorData: [Factor: FactorData], rowCount n: Int,
+                       fitted: [Expression: [Double]]) -> DesignMatrix {
         var codings: [Factor: [String]?] = [:]
         for t in list.terms {
             for f in t.factors {
@@ -125,7 +133,8 @@ public struct ModelFrame: Sendable {
                 }
             }
         }
-        let spec = DesignPlanner.plan(list, codings: codings)
+        var spec = DesignPlanner.plan(list, codings: codings)
+        spec.fitted = fitted
         let columns = spec.factors.map { factorData[$0.factor]! }
         return DesignBuilder.fill(spec: spec, columns: columns, rowCount: n)
     }
@@ -144,8 +153,10 @@ enum DesignBuilder {
                     case .numeric(let v):
                         v.withUnsafeBufferPointer { x in for i in 0..<n { col[i] *= x[i] } }
                     case .categorical(_, let codes):
-                        let level = Int32(part.level)
-                        codes.withUnsafeBufferPointer { c in for i in 0..<n where c[i] != level { col[i] = 0 } }
+                        let level = Int32(part.level), against = Int32(part.sumAgainst)
+                        codes.withUnsafeBufferPointer { c in
+                            for i in 0..<n where c[i] != level { col[i] = (part.sumAgainst >= 0 && c[i] == against) ? -col[i] : 0 }
+                        }
                     }
                 }
             }
@@ -162,7 +173,8 @@ extension DesignSpec {
         var data: [FactorData] = []
         for coding in factors {
             let raw: FactorData
-            do { raw = try FactorData.evaluate(coding.factor, in: frame) } catch let e as DataFrameError {
+            var parameters = fitted
+            do { raw = try FactorData.evaluate(coding.factor, in: frame, fitted: &parameters) } catch let e as DataFrameError {
                 throw ModelError(.input, e.message)
             }
             switch (raw, coding.levels) {

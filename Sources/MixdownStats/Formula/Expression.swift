@@ -18,6 +18,8 @@ public indirect enum Expression: Hashable, Sendable {
     case negate(Expression)
     case binary(Operator, Expression, Expression)
     case call(Function, Expression)
+    /// A transform fitted on the data (`center(x)`, `scale(x)`, a column of `poly(x, 2)`).
+    case fitted(DataTransform, Expression)
 
     /// The data columns read, without duplicates, in order of first use.
     public var columnNames: [String] {
@@ -27,7 +29,7 @@ public indirect enum Expression: Hashable, Sendable {
             switch e {
             case .column(let n): if seen.insert(n).inserted { out.append(n) }
             case .number: break
-            case .negate(let x), .call(_, let x): walk(x)
+            case .negate(let x), .call(_, let x), .fitted(_, let x): walk(x)
             case .binary(_, let a, let b): walk(a); walk(b)
             }
         }
@@ -37,16 +39,30 @@ public indirect enum Expression: Hashable, Sendable {
 
     /// Evaluates the expression for `count` rows; `column` returns the values of
     /// a numeric column (it may throw, e.g. for an unknown or non-numeric column).
-    public func evaluate(count: Int, column: (String) throws -> [Double]) rethrows -> [Double] {
+    public func evaluate(count: Int, column: (String) throws -> [Double]) throws -> [Double] {
+        var fitted: [Expression: [Double]] = [:]
+        return try evaluate(count: count, column: column, fitted: &fitted)
+    }
+
+    /// Evaluates with the parameters of fitted transforms taken from `fitted` when present
+    /// (prediction on new data), else computed from these data and stored there.
+    public func evaluate(count: Int, column: (String) throws -> [Double],
+                         fitted: inout [Expression: [Double]]) throws -> [Double] {
         switch self {
         case .column(let n):
             return try column(n)
         case .number(let v):
             return [Double](repeating: v, count: count)
         case .negate(let x):
-            return try x.evaluate(count: count, column: column).map { -$0 }
+            return try x.evaluate(count: count, column: column, fitted: &fitted).map { -$0 }
+        case .fitted(let t, let x):
+            let v = try x.evaluate(count: count, column: column, fitted: &fitted)
+            let key = Expression.fitted(t.stateKey, x)
+            let parameters = try fitted[key] ?? t.parameters(for: v)
+            fitted[key] = parameters
+            return t.apply(v, parameters: parameters)
         case .call(let f, let x):
-            let v = try x.evaluate(count: count, column: column)
+            let v = try x.evaluate(count: count, column: column, fitted: &fitted)
             switch f {
             case .log: return v.map { Foundation.log($0) }
             case .log2: return v.map { Foundation.log2($0) }
@@ -56,8 +72,8 @@ public indirect enum Expression: Hashable, Sendable {
             case .abs: return v.map { Swift.abs($0) }
             }
         case .binary(let op, let a, let b):
-            let x = try a.evaluate(count: count, column: column)
-            let y = try b.evaluate(count: count, column: column)
+            let x = try a.evaluate(count: count, column: column, fitted: &fitted)
+            let y = try b.evaluate(count: count, column: column, fitted: &fitted)
             let n = Swift.min(x.count, y.count)
             var out = [Double](repeating: 0, count: n)
             switch op {

@@ -125,11 +125,14 @@ public struct Factor: Hashable, Sendable, CustomStringConvertible {
     public let kind: Kind
     /// What to compute; for `.column` and `.categorical` it is `.column(name)`.
     public let expression: Expression
+    /// How a categorical factor is coded (treatment against the first level unless told).
+    public let contrast: Contrast
 
-    public init(name: String, kind: Kind, expression: Expression) {
+    public init(name: String, kind: Kind, expression: Expression, contrast: Contrast = .treatment(reference: nil)) {
         self.name = name
         self.kind = kind
         self.expression = expression
+        self.contrast = contrast
     }
 
     /// A plain data column.
@@ -146,6 +149,14 @@ public struct Factor: Hashable, Sendable, CustomStringConvertible {
     /// The data columns this factor reads.
     public var columnNames: [String] { expression.columnNames }
     public var description: String { name }
+}
+
+/// The coding of a categorical factor, as patsy's `C(x, Treatment("b"))` and `C(x, Sum)`.
+public enum Contrast: Hashable, Sendable {
+    /// Indicators of every level but the reference (nil = the first level): columns `[T.level]`.
+    case treatment(reference: String?)
+    /// Sum-to-zero (R's `contr.sum`): level k minus the last level, columns `[S.level]`.
+    case sum
 }
 
 /// One random-effect term after expansion: the effects that vary (with their

@@ -82,6 +82,8 @@ enum FormulaParser {
             throw FormulaError("the number \(text) cannot be a term (only 0 or 1; use I(...) for arithmetic)", column: col)
         case .string(_, let col):
             throw FormulaError("a quoted string cannot be a term (use Q(\"name\") or `name` for a column)", column: col)
+        case .call("poly", let args, let col):
+            return Expanded(terms: try polyFactors(args, column: col).map { Term(factors: [$0]) })
         case .call:
             return Expanded(terms: [Term(factors: [try factor(fromCall: node)])])
         case .paren(let inner, _):
@@ -244,23 +246,16 @@ enum FormulaParser {
         guard case .call(let f, let args, let col) = node else {
             throw FormulaError("expected a function call", column: node.column)
         }
+        if f == "C" { return try categorical(args, column: col) }
+        if f == "poly" { throw FormulaError("poly() gives several columns, so it cannot be used here", column: col) }
         guard args.count == 1 else {
             throw FormulaError("\(f)() takes exactly one argument", column: col)
         }
         let arg = args[0]
         switch f {
-        case "C":
-            switch arg {
-            case .name(let n, _):
-                return Factor(name: "C(\(n))", kind: .categorical, expression: .column(n))
-            case .call("Q", let qa, _):
-                if qa.count == 1, case .string(let s, _) = qa[0] {
-                    return Factor(name: "C(\(s))", kind: .categorical, expression: .column(s))
-                }
-                throw FormulaError("C() takes one column name", column: arg.column)
-            default:
-                throw FormulaError("C() takes one column name", column: arg.column)
-            }
+        case "center", "scale", "standardize":
+            let t: DataTransform = f == "center" ? .center : .scale
+            return Factor(name: "\(f)(\(arg.pretty))", kind: .transform, expression: .fitted(t, try arithmetic(arg)))
         case "Q":
             guard case .string(let s, _) = arg else {
                 throw FormulaError("Q() takes a quoted column name", column: arg.column)
@@ -270,9 +265,56 @@ enum FormulaParser {
             return Factor(name: "I(\(arg.pretty))", kind: .transform, expression: try arithmetic(arg))
         default:
             guard let fn = function(named: f) else {
-                throw FormulaError("unknown function '\(f)' (known: C, I, Q, \(Expression.Function.allCases.map(\.rawValue).joined(separator: ", ")))", column: col)
+                throw FormulaError("unknown function '\(f)' (known: C, I, Q, center, scale, poly, \(Expression.Function.allCases.map(\.rawValue).joined(separator: ", ")))", column: col)
             }
             return Factor(name: "\(f)(\(arg.pretty))", kind: .transform, expression: .call(fn, try arithmetic(arg)))
+        }
+    }
+
+    /// `C(x)`, `C(x, Treatment("level"))`, `C(x, Treatment)`, `C(x, Sum)`.
+    private static func categorical(_ args: [FormulaNode], column col: Int) throws -> Factor {
+        guard (1...2).contains(args.count) else {
+            throw FormulaError("C() takes a column and optionally a contrast, as in C(x, Sum) or C(x, Treatment(\"b\"))", column: col)
+        }
+        let name: String
+        switch args[0] {
+        case .name(let n, _): name = n
+        case .call("Q", let qa, _) where qa.count == 1:
+            guard case .string(let s, _) = qa[0] else { throw FormulaError("Q() takes a quoted column name", column: args[0].column) }
+            name = s
+        default: throw FormulaError("C() takes a column name first", column: args[0].column)
+        }
+        guard args.count == 2 else { return Factor(name: "C(\(name))", kind: .categorical, expression: .column(name)) }
+        let contrast: Contrast
+        switch args[1] {
+        case .name("Sum", _): contrast = .sum
+        case .name("Treatment", _): contrast = .treatment(reference: nil)
+        case .call("Treatment", let ta, let tcol):
+            guard ta.count == 1 else { throw FormulaError("Treatment() takes the reference level, as in Treatment(\"b\")", column: tcol) }
+            switch ta[0] {
+            case .string(let s, _): contrast = .treatment(reference: s)
+            case .number(let v, _, _): contrast = .treatment(reference: FactorData.levelName(v))
+            case .name(let s, _): contrast = .treatment(reference: s)
+            default: throw FormulaError("Treatment() takes the reference level, as in Treatment(\"b\")", column: ta[0].column)
+            }
+        default:
+            throw FormulaError("unknown contrast '\(args[1].pretty)' (known: Treatment, Treatment(\"level\"), Sum)", column: args[1].column)
+        }
+        return Factor(name: "C(\(name), \(args[1].pretty))", kind: .categorical, expression: .column(name), contrast: contrast)
+    }
+
+    /// `poly(x, d)`: one factor per column, named as patsy names the columns of a matrix
+    /// (`poly(x, 2)[0]`, `poly(x, 2)[1]`).
+    private static func polyFactors(_ args: [FormulaNode], column col: Int) throws -> [Factor] {
+        guard args.count == 2, case .number(let d, _, let dcol) = args[1] else {
+            throw FormulaError("poly() takes a column and a degree, as in poly(x, 2)", column: col)
+        }
+        guard d >= 1, d <= 10, d == d.rounded() else { throw FormulaError("the degree of poly() must be a whole number from 1 to 10", column: dcol) }
+        let inner = try arithmetic(args[0])
+        let degree = Int(d)
+        return (0..<degree).map { k in
+            Factor(name: "poly(\(args[0].pretty), \(degree))[\(k)]", kind: .transform,
+                   expression: .fitted(.poly(degree: degree, column: k), inner))
         }
     }
 
@@ -299,6 +341,9 @@ enum FormulaParser {
             return .binary(o, try arithmetic(l), try arithmetic(r))
         case .call(let f, let args, let col):
             if f == "I", args.count == 1 { return try arithmetic(args[0]) }
+            if f == "center" || f == "scale" || f == "standardize", args.count == 1 {
+                return .fitted(f == "center" ? .center : .scale, try arithmetic(args[0]))
+            }
             if f == "Q", args.count == 1, case .string(let s, _) = args[0] { return .column(s) }
             guard let fn = function(named: f) else {
                 throw FormulaError("unknown function '\(f)'", column: col)
