@@ -48,3 +48,7 @@ python3 bench/ols_bench.py "$csv"
 # (set LMM_BENCH_SIZES / LMM_BENCH_STATSMODELS=0 to shorten; statsmodels takes ~1 min at 1M rows).
 echo
 python3 bench/lmm_bench.py "$shared/bench/simulate.py" bench/data
+
+# Parametric bootstrap against lme4's bootMer (R optional).
+echo
+bench/bootstrap_bench.sh "${BOOT_NSIM:-1000}"
