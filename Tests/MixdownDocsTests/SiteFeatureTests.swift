@@ -250,6 +250,15 @@ import Testing
         #expect(site.files["assets/lunr/lunr.min.js"] != nil && site.files["assets/favicon.svg"] != nil)
     }
 
+    @Test func mentionsInHeadingsAreLinkedAndTheGeneratedReferencesComeLast() throws {
+        let temp = try TempTutorial(lessons: ["h.md": "# T\n\n## Fit {#sec-fit}\n\nAs [@bates2015].\n\n## More on @sec-fit\n\nEnd.\n"])
+        try Self.bib.write(to: temp.tutorial.appendingPathComponent("references.bib"), atomically: true, encoding: .utf8)
+        let rendered = try temp.builder().renderLesson(try Lesson.load(temp.tutorial.appendingPathComponent("h.md")))
+        #expect(rendered.bodyHTML.contains(##"<h2 id="more-on-sec-fit">More on <a class="xref" href="#sec-fit">Fit</a><a class="anchor""##))
+        #expect(rendered.toc.map(\.id) == ["sec-fit", "more-on-sec-fit", "references"])
+        #expect(rendered.diagnostics.isEmpty)
+    }
+
     @Test func pagesWithoutMathDoNotLoadKaTeX() throws {
         let temp = try TempTutorial(lessons: ["p.md": "# Plain\n\nNo math here, only $5 and $10.\n"])
         let site = try temp.builder().build()

@@ -49,9 +49,10 @@ struct PageRenderer {
         page.placeCells()
         page.placeInlineValues()
         page.placeOtherCode()
-        page.anchorHeadings()
+        page.registerHeadingIds()
         page.numberEquations()
-        page.linkProse()
+        page.linkProse()        // before headings are replaced, so a mention in a heading is linked too
+        page.anchorHeadings()
         // Then HTML: cmark renders, math comes back, generated HTML goes in last.
         let body = page.html()
         let diagnostics = (executed.diagnostics + page.diagnostics).enumerated().sorted { a, b in
@@ -76,6 +77,8 @@ struct PageBuild {
     var toc: [TocEntry] = []
     var title: String?
     var headings: [(heading: MarkdownDocument.Heading, attributes: HeadingAttributes)] = []
+    /// The "References" heading added at the end when the lesson cites but has none.
+    var generatedReferences: TocEntry?
 
     init(_ executed: ExecutedLesson, templates: TemplateSet, bibliography: Bibliography?) {
         self.executed = executed
@@ -129,11 +132,9 @@ struct PageBuild {
         }
     }
 
-    /// Headings get ids (an explicit `{#sec-…}` or a slug); level 2 and 3 make the table of
-    /// contents; the first level 1 is the title.
-    mutating func anchorHeadings() {
-        let document = source.document
-        headings = document.headings.map { (heading: $0, attributes: HeadingAttributes($0.text)) }
+    /// Explicit heading ids (`{#sec-…}`) are registered first, so `@sec-` resolves anywhere.
+    mutating func registerHeadingIds() {
+        headings = source.document.headings.map { (heading: $0, attributes: HeadingAttributes($0.text)) }
         for (heading, attributes) in headings {
             guard let id = attributes.id else { continue }
             if let problem = numbers.registerSection(id, title: source.math.restore(in: attributes.text) { $0.tex }) {
@@ -141,6 +142,12 @@ struct PageBuild {
             }
             slugs.reserve(id)
         }
+    }
+
+    /// Headings get ids (an explicit `{#sec-…}` or a slug); level 2 and 3 make the table of
+    /// contents, followed by a generated "References" section; the first level 1 is the title.
+    mutating func anchorHeadings() {
+        let document = source.document
         for (heading, attributes) in headings {
             let inner = attributes.id == nil ? document.innerHTML(ofHeading: heading.id)
                 : HeadingAttributes(document.innerHTML(ofHeading: heading.id)).text
@@ -152,6 +159,7 @@ struct PageBuild {
             let anchor = heading.level > 1 ? "<a class=\"anchor\" href=\"#\(escapeHTML(id))\" aria-hidden=\"true\">#</a>" : ""
             document.replaceBlock(heading.id, withHTML: "<h\(heading.level) id=\"\(escapeHTML(id))\">\(inner)\(anchor)</h\(heading.level)>")
         }
+        if let references = generatedReferences { toc.append(references) }
     }
 
     /// Labelled display equations are numbered in order.
@@ -180,7 +188,7 @@ struct PageBuild {
             source.document.insertHTML(list, after: heading.heading.id)
         } else {
             let id = slugs.slug(for: "References")
-            toc.append(TocEntry(id: id, text: "References", level: 2))
+            generatedReferences = TocEntry(id: id, text: "References", level: 2)
             source.document.appendHTML("<h2 id=\"\(escapeHTML(id))\">References<a class=\"anchor\" href=\"#\(escapeHTML(id))\" aria-hidden=\"true\">#</a></h2>")
             source.document.appendHTML(list)
         }
