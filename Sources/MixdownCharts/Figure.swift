@@ -116,7 +116,19 @@ public struct Figure: Sendable, Equatable, CustomStringConvertible {
 
 extension Figure {
     /// The narrowest a panel's plot area should be on a small screen.
-    public static let minimumPanelWidth = 150.0
+    public static let minimumPanelWidth = 120.0
+
+    /// About how wide the legend beside the panels is (its title or widest label, glyph, gaps).
+    var legendWidthEstimate: Double {
+        var cats = Set<String>()
+        for p in panels { cats.formUnion(PreparedPanel.categories(of: p.marks)) }
+        guard showLegend, !cats.isEmpty else { return 0 }
+        let colors = ColorMap(categories: cats, highlight: highlight)
+        let labels = colors.legendCategories + (colors.mutedCount > 0 ? ["\(colors.mutedCount) others"] : [])
+        let widest = labels.map { TextMetrics.width($0, fontSize: Style.legendFont) + 22 }.max() ?? 0
+        let title = legendTitle.map { TextMetrics.width($0, fontSize: Style.legendTitleFont, bold: true) } ?? 0
+        return 16 + min(Style.maxCategoryLabel + 22, max(widest, title)) + 4
+    }
 
     /// The same figure laid out again for a narrow screen (e.g. 390 px on a phone), so that its
     /// text keeps its size instead of being scaled down with the picture: the panels wrap into
@@ -134,7 +146,8 @@ extension Figure {
         let (sharedX, sharedY) = layout.shared
         let oldColumns = GridPlan(figure: self).columns
         let oldRows = Double((n + oldColumns - 1) / oldColumns)
-        let columns = max(1, min(oldColumns, Int((narrow - 60 + Style.panelGap) / (Self.minimumPanelWidth + Style.panelGap))))
+        let room = narrow - 60 - legendWidthEstimate + Style.panelGap
+        let columns = max(1, min(oldColumns, Int(room / (Self.minimumPanelWidth + Style.panelGap))))
         let rows = Double((n + columns - 1) / columns)
         let rowHeight = min(height / oldRows, 300)
         out.layout = .grid(columns: columns, sharedX: sharedX, sharedY: sharedY)
