@@ -35,12 +35,8 @@ import Testing
 
     private func render() throws -> RenderedLesson {
         let temp = try TempTutorial(lessons: ["e.md": lesson])
-        let data = temp.tutorial.appendingPathComponent("data")
-        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-        try "name,x,y\n<script>alert(1)</script>,1,2.5\n\"a & b\",2,3.1\nc\"d,3,2.9\nplain,4,4.2\n"
-            .write(to: data.appendingPathComponent("evil.csv"), atomically: true, encoding: .utf8)
-        let builder = try SiteBuilder(configuration: SiteConfiguration(tutorial: temp.tutorial, templates: repositoryTemplates))
-        return builder.renderLesson(try Lesson.load(temp.tutorial.appendingPathComponent("e.md")))
+        try temp.add("data/evil.csv", "name,x,y\n<script>alert(1)</script>,1,2.5\n\"a & b\",2,3.1\nc\"d,3,2.9\nplain,4,4.2\n")
+        return try temp.render("e.md")
     }
 
     @Test func dataIsEscapedInTablesAndFigures() throws {

@@ -24,9 +24,8 @@ import Testing
 
     private func render() throws -> RenderedLesson {
         let temp = try TempTutorial(lessons: ["i.md": lesson])
-        try "x\n1\n2\n4\n".write(to: temp.tutorial.appendingPathComponent("d.csv"), atomically: true, encoding: .utf8)
-        let builder = try SiteBuilder(configuration: SiteConfiguration(tutorial: temp.tutorial, templates: repositoryTemplates))
-        return builder.renderLesson(try Lesson.load(temp.tutorial.appendingPathComponent("i.md")))
+        try temp.add("d.csv", "x\n1\n2\n4\n")
+        return try temp.render("i.md")
     }
 
     @Test func valuesAreComputedInReadingOrder() throws {

@@ -29,12 +29,8 @@ import Testing
 
     private func page() throws -> HTMLScan {
         let temp = try TempTutorial(lessons: ["f.md": lesson])
-        let data = temp.tutorial.appendingPathComponent("data")
-        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-        try "g,x,y\na,1,2.5\na,2,3.1\nb,3,2.9\nb,4,4.2\n"
-            .write(to: data.appendingPathComponent("points.csv"), atomically: true, encoding: .utf8)
-        let builder = try SiteBuilder(configuration: SiteConfiguration(tutorial: temp.tutorial, templates: repositoryTemplates))
-        let site = try builder.build()
+        try temp.add("data/points.csv", "g,x,y\na,1,2.5\na,2,3.1\nb,3,2.9\nb,4,4.2\n")
+        let site = try temp.realBuilder().build()
         #expect(!site.failed)
         return HTMLScan(String(decoding: try #require(site.files["f.html"]), as: UTF8.self))
     }

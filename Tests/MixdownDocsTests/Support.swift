@@ -51,6 +51,23 @@ final class TempTutorial {
         try SiteBuilder(configuration: SiteConfiguration(tutorial: tutorial, templates: repositoryTemplates),
                         makeRunner: EchoRunner.factory)
     }
+
+    /// A builder that runs cells with the real cell language.
+    func realBuilder() throws -> SiteBuilder {
+        try SiteBuilder(configuration: SiteConfiguration(tutorial: tutorial, templates: repositoryTemplates))
+    }
+
+    /// Writes a file under the tutorial folder (e.g. `data/d.csv`), making its folders.
+    func add(_ path: String, _ text: String) throws {
+        let url = tutorial.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    /// Runs and renders one lesson of the folder with the real cell language.
+    func render(_ name: String) throws -> RenderedLesson {
+        try realBuilder().renderLesson(try Lesson.load(tutorial.appendingPathComponent(name)))
+    }
 }
 
 /// The repository's own templates folder.
