@@ -4,6 +4,7 @@ from PyPI, offline) and checks what a reader gets, at 390 and 1280 px wide, in t
 dark theme:
 
 - the page does not scroll sideways (no horizontal overflow);
+- the table of contents fits the window or scrolls on its own, and has a replacement on phones;
 - every visible figure (`svg[role=img]`) has an accessible name in Chromium's accessibility tree,
   and its `aria-labelledby` points at elements of the page;
 - figure ink (axis lines, tick labels, titles) has a contrast of at least 3:1 with the page;
@@ -81,7 +82,19 @@ MEASURE = """() => {
     const fonts = [...svg.querySelectorAll("text")].filter(visible).map(t => parseFloat(getComputedStyle(t).fontSize) * (svg.getBoundingClientRect().width / (svg.viewBox.baseVal && svg.viewBox.baseVal.width || svg.getBoundingClientRect().width)));
     return { id: svg.id, ids, missing, ink, paper: background(svg), smallestText: fonts.length ? Math.min(...fonts) : null };
   });
+  // The table of contents: beside the text it fits the window or scrolls on its own; on a narrow
+  // screen the collapsible "On this page" takes its place.
+  const toc = document.querySelector("nav.toc"), mobile = document.querySelector("details.toc-mobile");
+  let tocProblem = null;
+  if (toc && visible(toc)) {
+    const s = getComputedStyle(toc);
+    if (toc.getBoundingClientRect().height > window.innerHeight + 1 && !(/auto|scroll/.test(s.overflowY) && toc.scrollHeight > toc.clientHeight))
+      tocProblem = "the table of contents is taller than the window and does not scroll";
+  } else if (toc && !(mobile && visible(mobile))) {
+    tocProblem = "the table of contents is hidden and nothing replaces it";
+  }
   return {
+    tocProblem,
     scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth,
     widest: [...document.querySelectorAll("body *")].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
       .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === "string" ? "." + e.className.split(" ")[0] : "")),
@@ -112,7 +125,7 @@ def named_images(page):
 def check_view(browser, out_dir, page_name, width, theme, shots, axe):
     problems, record = [], {}
     where = f"{page_name} at {width} px, {theme}"
-    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=theme,
+    context = browser.new_context(viewport={"width": width, "height": 720}, color_scheme=theme,
                                   device_scale_factor=2 if width < 600 else 1)
     context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort())
     page = context.new_page()
@@ -122,6 +135,8 @@ def check_view(browser, out_dir, page_name, width, theme, shots, axe):
     record["width"] = m["scrollWidth"]
     if m["scrollWidth"] > m["innerWidth"] + 1:
         problems.append(f"{where}: the page is {m['scrollWidth']} px wide in a {m['innerWidth']} px window (widest: {m['widest']})")
+    if m["tocProblem"]:
+        problems.append(f"{where}: {m['tocProblem']}")
     names = [n for n in named_images(page) if n]
     record["figures"] = len(m["figures"])
     record["namedImages"] = len(names)

@@ -53,14 +53,9 @@ function focusableScrollers() {
       if (!el.hasAttribute("tabindex")) {
         el.setAttribute("tabindex", "0");
         el.setAttribute("data-scroll-focus", "");
-        if (!el.hasAttribute("aria-label") && !el.hasAttribute("role")) {
-          el.setAttribute("role", "region");
-          el.setAttribute("aria-label", el.matches("pre") ? "Code (scrolls sideways)" : el.matches(".table-wrap") ? "Table (scrolls sideways)" : "Equation (scrolls sideways)");
-        }
       }
     } else if (el.hasAttribute("data-scroll-focus")) {
       el.removeAttribute("tabindex"); el.removeAttribute("data-scroll-focus");
-      el.removeAttribute("role"); el.removeAttribute("aria-label");
     }
   });
 }

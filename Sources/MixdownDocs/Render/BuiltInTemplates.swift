@@ -152,14 +152,9 @@ function focusableScrollers() {
       if (!el.hasAttribute("tabindex")) {
         el.setAttribute("tabindex", "0");
         el.setAttribute("data-scroll-focus", "");
-        if (!el.hasAttribute("aria-label") && !el.hasAttribute("role")) {
-          el.setAttribute("role", "region");
-          el.setAttribute("aria-label", el.matches("pre") ? "Code (scrolls sideways)" : el.matches(".table-wrap") ? "Table (scrolls sideways)" : "Equation (scrolls sideways)");
-        }
       }
     } else if (el.hasAttribute("data-scroll-focus")) {
       el.removeAttribute("tabindex"); el.removeAttribute("data-scroll-focus");
-      el.removeAttribute("role"); el.removeAttribute("aria-label");
     }
   });
 }
@@ -203,9 +198,9 @@ function focusableScrollers() {
 {{#prev}}<a class="prev" href="{{href}}"><span>Previous</span>{{title}}</a>{{/prev}}
 {{#next}}<a class="next" href="{{href}}"><span>Next</span>{{title}}</a>{{/next}}
 </nav>
+<a class="to-top" href="#content">Back to top</a>
 </main>
 </div>
-<a class="to-top" href="#content">Back to top</a>
 <footer class="site-footer"><p>Built with Mixdown from {{#sourceHref}}<a href="{{sourceHref}}"><code>{{source}}</code></a>{{/sourceHref}}{{^sourceHref}}<code>{{source}}</code>{{/sourceHref}}. Every number and figure on this page was computed when the page was built.</p></footer>
 {{#liveReload}}<script src="/__mixdown/live.js"></script>
 {{/liveReload}}</body>
