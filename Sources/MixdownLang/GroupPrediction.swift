@@ -51,6 +51,13 @@ struct GroupGrid {
         frame = try DataFrame(columns: columns)
         self.levels = levels
     }
+
+    /// The grid's rows with x set to one value (where a figure draws its arrows).
+    func frame(withX x: String, at value: Double) throws -> DataFrame {
+        try DataFrame(columns: frame.columns.map {
+            $0.name == x ? Column(name: x, numbers: Array(repeating: value, count: frame.rowCount)) : $0
+        })
+    }
 }
 
 /// Predictions of a mixed model with one random-effect term, including the predicted random

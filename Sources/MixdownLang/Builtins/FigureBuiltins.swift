@@ -32,7 +32,7 @@ enum FigureBuiltins {
                     hueName = hue
                     for (key, rows) in Column(name: hue, cells: groups).groups() {
                         let level = Column.label(key)
-                        let fit = try RegressionLine(x: rows.map { xs[$0] }, y: rows.map { ys[$0] }, at: args.location("hue"), what: "classroom '\(level)'")
+                        let fit = try RegressionLine(x: rows.map { xs[$0] }, y: rows.map { ys[$0] }, at: args.location("hue"), what: "\(hue) '\(level)'")
                         marks += fit.bandAndLine(color: .category(level))
                     }
                     marks.append(.points(x: xs, y: ys, categories: groups, size: size))

@@ -147,9 +147,8 @@ extension ModelFigureBuiltins {
             marks.append(.line(x: rows.map { gridX[$0] }, y: rows.map { conditional[$0] }, color: .category(level), group: level))
         }
         // Arrows at x0: from the group's population line to its own line (its random effect there).
-        let at = try GroupGrid(model.data, x: x, group: predictor.group, n: 1, modelColumns: model.predictorColumns,
-                               function: "random_intercepts_plot", at: args.location("x")).frame
-        let atX0 = try DataFrame(columns: at.columns.map { $0.name == x ? Column(name: x, numbers: Array(repeating: x0, count: at.rowCount)) : $0 })
+        let atX0 = try GroupGrid(model.data, x: x, group: predictor.group, n: 1, modelColumns: model.predictorColumns,
+                                 function: "random_intercepts_plot", at: args.location("x")).frame(withX: x, at: x0)
         let (from, to) = (try predictor.predict(atX0, re: false), try predictor.predict(atX0, re: true))
         // With more than ten groups the arrows would crowd the axis: the lines say it alone.
         for (k, level) in levels.enumerated() where levels.count <= 10 && abs(to[k] - from[k]) > 1e-9 {
@@ -312,12 +311,8 @@ struct GroupLines {
         rowGroups = try model.data.column(group).labels
         let lo = xs.min() ?? 0, hi = xs.max() ?? 1
         arrowX = lo <= 0 && 0 <= hi ? 0 : lo
-        let at = try GroupGrid(model.data, x: x, group: group, n: 1, modelColumns: columns, function: args.function,
-                               at: args.location("group")).frame
-        let x0 = arrowX
-        atArrow = try model.predictor(try DataFrame(columns: at.columns.map {
-            $0.name == x ? Column(name: x, numbers: Array(repeating: x0, count: at.rowCount)) : $0
-        }))
+        atArrow = try model.predictor(try GroupGrid(model.data, x: x, group: group, n: 1, modelColumns: columns,
+                                                    function: args.function, at: args.location("group")).frame(withX: x, at: arrowX))
     }
 
     func lines(color: (String) -> MarkColor, dash: Dash, width: Double) -> [Mark] {
