@@ -3,12 +3,12 @@ import Foundation
 /// Profile-likelihood intervals, as lme4's `confint(fit, method = "profile")`: for each
 /// interval parameter (sd/cor of the random effects, sigma, fixed effects) the signed root
 /// deviance ζ(x) = sign(x − x̂) √(d(x) − d̂), where d(x) is the ML deviance minimised over the
-/// other parameters with this one held at x, is followed outwards from the ML estimate until
-/// |ζ| = √χ²₁(level); the crossing is located by root finding on ζ itself (lme4 interpolates ζ
-/// with a spline through its profile points; the two agree to the spline's accuracy). A REML
-/// fit is profiled by ML, as lme4 does. A standard deviation whose profile stays below the
-/// cutoff down to zero gets 0 as its lower limit (lme4's answer, also on a singular fit); a
-/// correlation likewise gets ±1.
+/// other parameters with this one held at x, is evaluated on lme4's grid (`profile.merMod`:
+/// steps of δ = √χ²₆(0.99)/8 in ζ, outwards until |ζ| passes that cutoff or a bound) and
+/// interpolated as `confint.thpr` does (``ProfileSpline``) at ζ = ±z. A REML fit is profiled
+/// by ML, as lme4 does. A limit the profile does not reach (a standard deviation whose
+/// profile stays above −z down to zero, as on a singular fit) is the parameter's bound: 0
+/// for a standard deviation, ±1 for a correlation.
 public struct ProfileIntervals: Sendable {
     public let names: [String]
     public let lower: [Double]
@@ -19,26 +19,15 @@ public struct ProfileIntervals: Sendable {
             throw MixedInferenceError.badArgument("level must be between 0 and 1 (got \(level))")
         }
         let ml = try model.refitted(.ml)
-        let cutoff = Distributions.chiSquaredQuantile(level, df: 1).squareRoot()
+        let z = Distributions.normalQuantile(1 - (1 - level) / 2)
         let profiler = Profiler(ml)
         var lo: [Double] = [], hi: [Double] = []
-        let estimates = ml.intervalParameterValues
-        let k = ml.varianceParameterCount
-        let se = ml.fit.fixedCovarianceGLS.indices.map { ml.fit.fixedCovarianceGLS[$0][$0].squareRoot() }
-        for j in estimates.indices {
-            let kind: Profiler.Kind = j < k ? (ml.intervalParameterNames[j].hasPrefix("cor_") ? .correlation : .standardDeviation)
-                : j == k ? .standardDeviation : .fixed(j - k - 1)
-            let scale: Double
-            switch kind {
-            case .fixed(let c): scale = se[c]
-            case .correlation: scale = 0.1
-            case .standardDeviation: scale = max(abs(estimates[j]) * 0.2, estimates[k] * 0.05)
-            }
-            for direction in [-1.0, 1.0] {
-                let limit = try profiler.crossing(parameter: j, kind: kind, from: estimates[j], step: direction * scale,
-                                                  target: direction * cutoff)
-                if direction < 0 { lo.append(limit) } else { hi.append(limit) }
-            }
+        for j in profiler.estimates.indices {
+            let (xs, zetas) = try profiler.profile(parameter: j)
+            let spline = ProfileSpline(x: xs, zeta: zetas)
+            let bounds = profiler.bounds(j)
+            lo.append(spline.value(at: -z).map { max($0, bounds.lower) } ?? bounds.lower)
+            hi.append(spline.value(at: z).map { min($0, bounds.upper) } ?? bounds.upper)
         }
         names = ml.intervalParameterNames
         lower = lo
@@ -46,7 +35,7 @@ public struct ProfileIntervals: Sendable {
     }
 }
 
-/// The profiled deviance of one interval parameter and the search for its cutoff crossing.
+/// The profiled deviance of one interval parameter and lme4's grid of profile points.
 final class Profiler {
     enum Kind { case standardDeviation, correlation, fixed(Int) }
 
@@ -62,6 +51,78 @@ final class Profiler {
         minimum = ml.fit.criterion
         estimates = ml.intervalParameterValues
         k = ml.varianceParameterCount
+    }
+
+    /// Bounds of parameter j: sd and sigma ≥ 0, correlations in [−1, 1], fixed effects free.
+    func bounds(_ j: Int) -> (lower: Double, upper: Double) {
+        switch kind(j) {
+        case .fixed: return (-.infinity, .infinity)
+        case .correlation: return (-1, 1)
+        case .standardDeviation: return (0, .infinity)
+        }
+    }
+
+    func kind(_ j: Int) -> Kind {
+        j < k ? (model.intervalParameterNames[j].hasPrefix("cor_") ? .correlation : .standardDeviation)
+            : j == k ? .standardDeviation : .fixed(j - k - 1)
+    }
+
+    /// lme4's profile points of parameter j: the estimate, a first step (1 % of the estimate,
+    /// 0.001 from zero, δ standard errors for a fixed effect), then `nextpar`'s steps in each
+    /// direction until |ζ| exceeds √χ²(0.99, all parameters) or a bound is reached.
+    func profile(parameter j: Int) throws -> (x: [Double], zeta: [Double]) {
+        let kind = kind(j)
+        let nptot = estimates.count
+        let cutoff = Distributions.chiSquaredQuantile(0.99, df: Double(nptot)).squareRoot()
+        let delta = cutoff / 8
+        let (lowcut, upcut) = bounds(j)
+        // A standard deviation on the boundary (below lme4's singularity tolerance relative to
+        // σ) is profiled as lme4 profiles an exact zero; our optimum may stop a rounding error
+        // above it.
+        var est = estimates[j]
+        if case .standardDeviation = kind, j < k, est < LinearMixedModel.singularTolerance * estimates[k] { est = 0 }
+        let first: Double
+        switch kind {
+        case .fixed(let c): first = est + delta * model.fit.fixedCovarianceGLS[c][c].squareRoot()
+        default: first = est == 0 ? 0.001 : est * 1.01
+        }
+        var warm: [Double] = []
+        let zFirst = zeta(j, kind, first, warm: &warm)
+        var xs = [est, first], zs = [0.0, zFirst]
+        for side in [1.0, -1.0] {
+            if side < 0 && !(est > lowcut) { continue }
+            // Rows (previous, current) as lme4's fillmat holds them for this side.
+            var prev = side > 0 ? (est, 0.0) : (first, zFirst)
+            var cur = side > 0 ? (first, zFirst) : (est, 0.0)
+            var sideWarm = warm
+            var count = 2
+            while count < 100 && cur.0 > lowcut && cur.0 < upcut && abs(cur.1) <= cutoff {
+                let next = nextParameter(prev, cur, step: delta, lower: lowcut, upper: upcut)
+                let z = zeta(j, kind, next, warm: &sideWarm)
+                guard z.isFinite else {
+                    throw MixedInferenceError.numerical("the profile of '\(model.intervalParameterNames[j])' could not be followed")
+                }
+                xs.append(next); zs.append(z)
+                prev = cur; cur = (next, z)
+                count += 1
+            }
+        }
+        return (xs, zs)
+    }
+
+    /// lme4's `nextpar`: a step of `step` in ζ, converted with the last secant, at most ten
+    /// times the last step, kept within the bounds.
+    func nextParameter(_ a: (Double, Double), _ b: (Double, Double), step: Double, lower: Double, upper: Double) -> Double {
+        let num = b.0 - a.0, denom = b.1 - a.1
+        var s: Double
+        if denom == 0 || !denom.isFinite {
+            s = 1e-6
+        } else {
+            s = step * num / denom
+            if s < 0 { s = 1e-6 } else if abs(s) > abs(10 * num) { s = abs(10 * num) }
+        }
+        let sign: Double = num > 0 ? 1 : num < 0 ? -1 : 0
+        return min(upper, max(lower, b.0 + sign * s))
     }
 
     /// The ML deviance at sd/cor values and σ (β profiled out).
@@ -140,57 +201,6 @@ final class Profiler {
         return best
     }
 
-    /// The x where ζ reaches `target`, searching from `from` in steps of `step` (doubling), then
-    /// by bisection refined with the secant rule; the parameter's boundary when ζ never gets there.
-    func crossing(parameter j: Int, kind: Kind, from x0: Double, step: Double, target: Double) throws -> Double {
-        var warm: [Double] = []
-        var a = x0, za = 0.0
-        var h = step
-        let boundary: Double?
-        switch kind {
-        case .fixed: boundary = nil
-        case .correlation: boundary = step < 0 ? -1 : 1
-        case .standardDeviation: boundary = step < 0 ? 0 : nil
-        }
-        if case .standardDeviation = kind, step < 0, x0 <= 0 { return 0 }
-        var b = x0, zb = 0.0
-        for _ in 0..<60 {
-            b = a + h
-            if let bd = boundary, (step < 0 ? b <= bd : b >= bd) {
-                let edge = bd - (step < 0 ? -1 : 1) * (kind.isCorrelation ? 1e-9 : 0)
-                let ze = zeta(j, kind, edge, warm: &warm)
-                if abs(ze) < abs(target) { return bd }
-                b = edge; zb = ze
-                break
-            }
-            zb = zeta(j, kind, b, warm: &warm)
-            guard zb.isFinite else { throw MixedInferenceError.numerical("the profile of '\(model.intervalParameterNames[j])' could not be followed") }
-            if abs(zb) >= abs(target) { break }
-            a = b; za = zb
-            h *= 2
-        }
-        guard abs(zb) >= abs(target) else {
-            throw MixedInferenceError.numerical("the profile of '\(model.intervalParameterNames[j])' does not reach the cutoff")
-        }
-        // Bracket [a, b] with |ζ(a)| < |target| ≤ |ζ(b)|: Illinois regula falsi.
-        var fa = za - target, fb = zb - target
-        var side = 0
-        for _ in 0..<100 {
-            let c = (a * fb - b * fa) / (fb - fa)
-            let fc = zeta(j, kind, c, warm: &warm) - target
-            if abs(fc) < 1e-10 || abs(b - a) < 1e-12 * max(1, abs(c)) { return c }
-            if (fc > 0) == (fb > 0) {
-                b = c; fb = fc
-                if side == -1 { fa /= 2 }
-                side = -1
-            } else {
-                a = c; fa = fc
-                if side == 1 { fb /= 2 }
-                side = 1
-            }
-        }
-        return (a + b) / 2
-    }
 }
 
 extension Profiler {
