@@ -48,8 +48,12 @@ public enum LinearMixedModel {
         polish.noise = 1e-15 * max(1, Double(n).squareRoot() / 10)
         var optimizer = optimizer
         // Without the polish, BOBYQA's function-change test stops early on the flat deviance of
-        // many parameters (1e-5 short in logLik for 20): stop on the trust radius alone.
-        if start.count > polish.maxParameters { optimizer.ftolRel = 0 }
+        // many parameters (1e-5 short in logLik for 20): stop on the trust radius alone, at a
+        // radius (1e-5) that leaves logLik ~1e-8 short of the optimum.
+        if start.count > polish.maxParameters {
+            optimizer.ftolRel = 0
+            optimizer.xtolRel = max(optimizer.xtolRel, 1e-5)
+        }
         let outcome = optimizer.minimize(start: start, lower: lower) { model.deviance($0) }
         var theta = outcome.x
         for i in theta.indices where lower[i] == 0 && theta[i] < 0 { theta[i] = 0 }

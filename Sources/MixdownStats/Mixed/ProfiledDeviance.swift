@@ -49,7 +49,6 @@ final class ProfiledDeviance {
     private(set) var logDetX = 0.0
     /// Number of deviance evaluations so far.
     private(set) var evaluations = 0
-    private var work: [Double]
 
     /// A cross block denser than this is multiplied with BLAS as a dense matrix.
     static let denseCrossFraction = 0.25
@@ -89,7 +88,6 @@ final class ProfiledDeviance {
         lxb = xb
         lxx = xx
         tFactors = layouts.map { [Double](repeating: 0, count: $0.q * $0.q) }
-        work = [Double](repeating: 0, count: max(P1, qA) * max(qA, 1) * 4 + 16)
         accumulate(response: response, fixed: fixed)
     }
 
@@ -107,7 +105,7 @@ final class ProfiledDeviance {
         qA = o.qA; mA = o.mA; aa = o.aa; xa = o.xa; xx = o.xx
         qB = o.qB; bOffsets = o.bOffsets; cross = o.cross; schur = o.schur; lambdaB = o.lambdaB
         xb = o.xb; denseW = o.denseW
-        lA = o.lA; lxa = o.lxa; lxb = o.lxb; lxx = o.lxx; tFactors = o.tFactors; work = o.work
+        lA = o.lA; lxa = o.lxa; lxb = o.lxb; lxx = o.lxx; tFactors = o.tFactors
         accumulateResponse(response)
     }
 
@@ -364,110 +362,10 @@ final class ProfiledDeviance {
         }
     }
 
-    /// L_A (block diagonal: chol(T_A' Z_j'Z_j T_A + I) per level j), L_XA = [X y]'Z_A T_A L_A^{-T},
-    /// and L_XX = [X y]'[X y] − L_XA L_XA'. Returns log det(L_A)², nil if a block fails.
+    /// Term A's blocks of L and their share of [X y] (see `LeadingBlock`).
     private func factorLeadingTerm() -> Double? {
-        let P1 = p1
-        let qA = self.qA
-        var logdet = 0.0
-        let tA = tFactors[0]
-        var ok = true
-        var diagProduct = 1.0
-        tA.withUnsafeBufferPointer { T in
-            aa.withUnsafeBufferPointer { AA in
-                xa.withUnsafeBufferPointer { XA in
-                    lA.withUnsafeMutableBufferPointer { LA in
-                        lxa.withUnsafeMutableBufferPointer { LXA in
-                            lxx.withUnsafeMutableBufferPointer { LXX in
-                                work.withUnsafeMutableBufferPointer { W in
-                                    let w = W.baseAddress!
-                                    if qA <= 2 {
-                                        if mA < 4000 {
-                                            ok = Self.smallBlocks(0..<mA, q: qA, p1: P1, t: T.baseAddress!, aa: AA.baseAddress!,
-                                                                  xa: XA.baseAddress!, la: LA.baseAddress!, lxa: LXA.baseAddress!,
-                                                                  lxx: LXX.baseAddress!, diagProduct: &diagProduct, logdet: &logdet)
-                                            return
-                                        }
-                                        // Many groups: two threads, each with its own X'X accumulator.
-                                        var acc = [Double](repeating: 0, count: P1 * P1)
-                                        var parts = [(ok: Bool, diag: Double, logdet: Double)](repeating: (true, 1, 0), count: 2)
-                                        let half = mA / 2
-                                        acc.withUnsafeMutableBufferPointer { ACC in
-                                            parts.withUnsafeMutableBufferPointer { PARTS in
-                                                let targets = [LXX.baseAddress!, ACC.baseAddress!]
-                                                DispatchQueue.concurrentPerform(iterations: 2) { t in
-                                                    var dp = 1.0, ld = 0.0
-                                                    let okT = Self.smallBlocks(t == 0 ? 0..<half : half..<mA, q: qA, p1: P1,
-                                                                               t: T.baseAddress!, aa: AA.baseAddress!,
-                                                                               xa: XA.baseAddress!, la: LA.baseAddress!,
-                                                                               lxa: LXA.baseAddress!, lxx: targets[t],
-                                                                               diagProduct: &dp, logdet: &ld)
-                                                    PARTS[t] = (okT, dp, ld)
-                                                }
-                                            }
-                                        }
-                                        for i in 0..<(P1 * P1) { LXX[i] += acc[i] }
-                                        ok = parts[0].ok && parts[1].ok
-                                        logdet += parts[0].logdet + parts[1].logdet
-                                        diagProduct = parts[0].diag * parts[1].diag
-                                        return
-                                    }
-                                    for j in 0..<mA {
-                                        let a = AA.baseAddress! + j * qA * qA
-                                        let l = LA.baseAddress! + j * qA * qA
-                                        // w = A_j T
-                                        for c in 0..<qA {
-                                            for r in 0..<qA {
-                                                var s = 0.0
-                                                for m in c..<qA { s += a[m * qA + r] * T[c * qA + m] }
-                                                w[c * qA + r] = s
-                                            }
-                                        }
-                                        // l = T' w + I (lower triangle)
-                                        for c in 0..<qA {
-                                            for r in c..<qA {
-                                                var s = 0.0
-                                                for m in r..<qA { s += T[r * qA + m] * w[c * qA + m] }
-                                                l[c * qA + r] = s + (r == c ? 1 : 0)
-                                            }
-                                        }
-                                        if !DenseKernels.cholesky(l, qA) { ok = false; return }
-                                        // Accumulate the product of the diagonals; one log per ~1e100 of range.
-                                        for i in 0..<qA { diagProduct *= l[i * qA + i] }
-                                        if diagProduct > 1e100 || diagProduct < 1e-100 {
-                                            logdet += 2 * Foundation.log(diagProduct); diagProduct = 1
-                                        }
-                                        // LXA_j = (XA_j T) L^{-T}
-                                        let xaj = XA.baseAddress! + j * qA * P1
-                                        let lxaj = LXA.baseAddress! + j * qA * P1
-                                        for c in 0..<qA {
-                                            for r in 0..<P1 {
-                                                var s = 0.0
-                                                for m in c..<qA { s += xaj[m * P1 + r] * T[c * qA + m] }
-                                                lxaj[c * P1 + r] = s
-                                            }
-                                        }
-                                        for r in 0..<P1 {
-                                            DenseKernels.forwardSolve(UnsafePointer(l), qA, lxaj + r, stride: P1)
-                                        }
-                                        // XX -= LXA_j LXA_j'
-                                        for d in 0..<P1 {
-                                            for c in d..<P1 {
-                                                var s = 0.0
-                                                for k in 0..<qA { s += lxaj[k * P1 + c] * lxaj[k * P1 + d] }
-                                                LXX[d * P1 + c] -= s
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        if !ok { return nil }
-        return logdet + 2 * Foundation.log(diagProduct)
+        LeadingBlock.factor(t: tFactors[0], q: qA, levels: mA, p1: p1, gram: aa, xyCross: xa,
+                            factor: &lA, xyFactor: &lxa, lxx: &lxx)
     }
 
     /// The parts of the profiled deviance at θ (evaluates the factorisation at θ).
@@ -479,68 +377,6 @@ final class ProfiledDeviance {
     /// The parts of the profiled deviance at the last evaluation.
     private var components: DevianceComponents {
         DevianceComponents(ldL2: logDetTheta, ldRX2: logDetX, pwrss: penalizedRSS, n: n, p: p)
-    }
-
-    /// The per-level loop of `deviance` written out for one or two random effects per level
-    /// (random intercepts; intercept and slope), the common cases that dominate large fits.
-    @inline(__always)
-    private static func smallBlocks(_ range: Range<Int>, q: Int, p1 P1: Int, t T: UnsafePointer<Double>, aa: UnsafePointer<Double>,
-                                    xa: UnsafePointer<Double>, la: UnsafeMutablePointer<Double>,
-                                    lxa: UnsafeMutablePointer<Double>, lxx: UnsafeMutablePointer<Double>,
-                                    diagProduct: inout Double, logdet: inout Double) -> Bool {
-        if q == 1 {
-            let t = T[0]
-            for j in range {
-                let l = (t * t * aa[j] + 1).squareRoot()
-                la[j] = l
-                diagProduct *= l
-                if diagProduct > 1e100 { logdet += 2 * Foundation.log(diagProduct); diagProduct = 1 }
-                let f = t / l
-                let x = xa + j * P1
-                let y = lxa + j * P1
-                for r in 0..<P1 { y[r] = x[r] * f }
-                for d in 0..<P1 {
-                    let yd = y[d]
-                    for c in d..<P1 { lxx[d * P1 + c] -= y[c] * yd }
-                }
-            }
-            return true
-        }
-        let t00 = T[0], t10 = T[1], t11 = T[3]
-        for j in range {
-            let a = aa + 4 * j
-            let a00 = a[0], a10 = a[1], a11 = a[3]
-            let w00 = a00 * t00 + a10 * t10, w10 = a10 * t00 + a11 * t10
-            let w11 = a11 * t11
-            let s00 = t00 * w00 + t10 * w10 + 1
-            let s10 = t11 * w10
-            let s11 = t11 * w11 + 1
-            guard s00 > 0 else { return false }
-            let l00 = s00.squareRoot()
-            let l10 = s10 / l00
-            let d11 = s11 - l10 * l10
-            guard d11 > 0 else { return false }
-            let l11 = d11.squareRoot()
-            let l = la + 4 * j
-            l[0] = l00; l[1] = l10; l[2] = 0; l[3] = l11
-            diagProduct *= l00 * l11
-            if diagProduct > 1e100 { logdet += 2 * Foundation.log(diagProduct); diagProduct = 1 }
-            let x = xa + j * 2 * P1
-            let y = lxa + j * 2 * P1
-            let inv00 = 1 / l00, inv11 = 1 / l11
-            for r in 0..<P1 {
-                let v0 = x[r] * t00 + x[P1 + r] * t10
-                let v1 = x[P1 + r] * t11
-                let u0 = v0 * inv00
-                y[r] = u0
-                y[P1 + r] = (v1 - l10 * u0) * inv11
-            }
-            for d in 0..<P1 {
-                let y0 = y[d], y1 = y[P1 + d]
-                for c in d..<P1 { lxx[d * P1 + c] -= y[c] * y0 + y[P1 + c] * y1 }
-            }
-        }
-        return true
     }
 
     // MARK: Quantities at the last evaluation
