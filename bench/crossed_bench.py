@@ -5,8 +5,10 @@ items designs (bench/simulate_designs.py, fixed seed). Prints one Markdown table
 peak memory, evaluations, and the agreement of logLik and variance components.
 
 lme4 is timed with its default control; the answers are compared with a tight lme4 fit
-(bobyqa, rhoend 1e-12). lme4 results are cached in DATA_DIR/lme4/ (delete to re-run; the
-300 × 200 design takes lme4 minutes). Skipped, with a note, when Rscript or lme4 is absent.
+(bobyqa, rhoend 1e-12), except for the 300 × 200 design, where the tight fit would take lme4 far
+longer than the default one (which already takes minutes and warns that it did not converge): there
+the comparison is with the default fit (marked "default"). lme4 results are cached in
+DATA_DIR/lme4/ (delete to re-run). Skipped, with a note, when Rscript or lme4 is absent.
 
 Usage: crossed_bench.py DATA_DIR
 Env: MIXDOWN_BIN, BENCH_REPEAT (best of N Mixdown runs, default 3), CROSSED_BENCH (comma list of
@@ -28,6 +30,8 @@ DESIGNS = [
     ("maximal-56x32", "maximal_56x32.csv", MAXIMAL, ["maximal", "56", "32"]),
     ("maximal-300x200", "maximal_300x200.csv", MAXIMAL, ["maximal", "300", "200"]),
 ]
+# Designs whose answers are compared with lme4's default fit instead of a tight one.
+NO_TIGHT = {"maximal-300x200"}
 
 
 def run_timed(cmd):
@@ -129,7 +133,7 @@ def main():
         print("\n(lme4 columns skipped: Rscript with lme4 not found, or LME4_BENCH=0)")
     print()
     print("| design | rows | Mixdown s | lme4 s | lme4/Mixdown | Mixdown MiB | lme4 MiB | evals (Mixdown, lme4) | "
-          "logLik − lme4 tight | max rel. diff. var. comp. |")
+          "logLik − lme4 tight | max rel. diff. var. comp. (vs max(|v|, 0.01)) |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for name, csv, formula, sim in DESIGNS:
         if wanted and name not in wanted.split(","):
@@ -143,8 +147,11 @@ def main():
             print("| %s | — | failed: %s | | | | | | | |" % (name, result))
             continue
         ref_time = lme4(data_dir, name, path, formula, False) if have_r else None
-        ref_tight = lme4(data_dir, name, path, formula, True) if have_r else None
+        tight = name not in NO_TIGHT
+        ref_tight = (lme4(data_dir, name, path, formula, True) if tight else ref_time) if have_r else None
         dll, dvc = agreement(result, ref_tight)
+        if have_r and not tight:
+            dll += " (default)"
         print("| %s | %d | %.3f | %s | %s | %s | %s | %d, %s | %s | %s |" % (
             name, result["nobs"], secs,
             "%.2f" % ref_time["seconds"] if ref_time else "n/a",
