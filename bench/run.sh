@@ -52,3 +52,7 @@ python3 bench/lmm_bench.py "$shared/bench/simulate.py" bench/data
 # Parametric bootstrap against lme4's bootMer (R optional).
 echo
 bench/bootstrap_bench.sh "${BOOT_NSIM:-1000}"
+
+# Crossed and nested random effects against lme4 (InstEval, nested, subjects × items; R optional).
+echo
+python3 bench/crossed_bench.py bench/data
