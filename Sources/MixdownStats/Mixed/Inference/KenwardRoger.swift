@@ -131,14 +131,10 @@ public struct KenwardRogerApproximation: Sendable {
         return 4 + (q + 2) / (q * rho - 1)
     }
 
+    /// A B for row-major k×k arrays: the column-major product of the same arrays in the other
+    /// order (a row-major array is its matrix's transpose read column-major).
     private func rowMajorProduct(_ a: [Double], _ b: [Double], _ k: Int) -> [Double] {
-        var out = [Double](repeating: 0, count: k * k)
-        for i in 0..<k { for j in 0..<k {
-            var s = 0.0
-            for t in 0..<k { s += a[i * k + t] * b[t * k + j] }
-            out[i * k + j] = s
-        } }
-        return out
+        MixedModel.product(b, a, k)
     }
 
     // MARK: The covariance structure

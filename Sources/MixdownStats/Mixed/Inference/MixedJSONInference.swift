@@ -7,6 +7,8 @@ public struct MixedJSONInference: Sendable {
     public var tTests: [FixedEffectTTest]?
     public var predictions: [RandomEffectPrediction]?
     public var intervals: MixedConfidenceIntervals?
+    /// Why a part was left out, if one was.
+    public var omitted: String?
 
     public init(ddf: DenominatorDegreesOfFreedom? = nil, tTests: [FixedEffectTTest]? = nil,
                 predictions: [RandomEffectPrediction]? = nil, intervals: MixedConfidenceIntervals? = nil) {
@@ -16,11 +18,17 @@ public struct MixedJSONInference: Sendable {
         self.intervals = intervals
     }
 
-    /// Computes what the options ask for.
+    /// Computes what the options ask for. `ranef_se` is left out (and `omitted` says why) when
+    /// the conditional variances of a crossed design are too large to compute densely.
     public init(_ model: MixedModel, ddf: DenominatorDegreesOfFreedom?, confint: MixedConfidenceIntervals.Method?) throws {
         self.ddf = ddf
         tTests = try ddf.map { try model.tTests(ddf: $0) }
-        predictions = try model.randomEffectPredictions()
+        do {
+            predictions = try model.randomEffectPredictions()
+        } catch let e as MixedInferenceError {
+            predictions = nil
+            omitted = "ranef_se: \(e.description)"
+        }
         intervals = try confint.map { try MixedConfidenceIntervals(model, method: $0) }
     }
 
@@ -29,6 +37,7 @@ public struct MixedJSONInference: Sendable {
         let s = JSONText.string
         var out: [(String, String)] = []
         if let ddf { out.append(("ddf", s(ddf.rawValue))) }
+        if let omitted { out.append(("inference_notes", "[" + s(omitted) + "]")) }
         if let predictions {
             let groups = predictions.map { p -> String in
                 let levels = p.levels.indices.map { l -> String in
