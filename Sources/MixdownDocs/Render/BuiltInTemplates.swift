@@ -37,7 +37,7 @@ enum BuiltInTemplates {
 {{/isWarning}}{{#isTable}}<div class="table-wrap"{{#id}} id="{{id}}"{{/id}}>
 <table class="cell-table">
 {{#caption}}<caption><span class="caption-name">{{name}}.</span> {{text}}</caption>
-{{/caption}}<thead><tr>{{#table.columns}}<th{{#numeric}} class="num"{{/numeric}}>{{name}}</th>{{/table.columns}}</tr></thead>
+{{/caption}}<thead><tr>{{#table.columns}}{{^blank}}<th{{#numeric}} class="num"{{/numeric}}>{{name}}</th>{{/blank}}{{#blank}}<td></td>{{/blank}}{{/table.columns}}</tr></thead>
 <tbody>
 {{#table.rows}}<tr>{{#cells}}<td{{#numeric}} class="num" title="{{exact}}"{{/numeric}}{{#missing}} class="na"{{/missing}}>{{text}}</td>{{/cells}}</tr>
 {{/table.rows}}</tbody>

@@ -1,3 +1,4 @@
+import Foundation
 import MixdownCharts
 import MixdownLang
 
@@ -87,7 +88,10 @@ struct CellView {
             table.rows.contains { row in column < row.count && { if case .number = row[column] { return true } else { return false } }() }
         }
         var context: [String: Any] = [
-            "columns": zip(table.columns, numericColumns).map { ["name": $0, "numeric": $1] as [String: Any] },
+            // A column without a name (a row index) gets an empty cell, not an empty header.
+            "columns": zip(table.columns, numericColumns).map {
+                ["name": $0, "numeric": $1, "blank": $0.trimmingCharacters(in: .whitespaces).isEmpty] as [String: Any]
+            },
             "rows": rows,
         ]
         if let total = table.totalRows, total > table.rows.count {
