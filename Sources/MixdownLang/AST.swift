@@ -44,6 +44,9 @@ public indirect enum Expr: Sendable {
     /// `object[from:to]` (either bound may be left out); the location is the `[`.
     case slice(Expr, Expr?, Expr?, SourceLocation)
     case lambda(parameter: String, body: Expr, SourceLocation)
+    /// `fn(a, b = 1) { statements }`: a function of several statements; its value is the
+    /// value of the last statement. The location is the `fn`.
+    case function(FunctionLiteral, SourceLocation)
     /// A formula, parsed by the statistics library when the cell is parsed.
     case formula(FormulaValue)
 
@@ -51,7 +54,7 @@ public indirect enum Expr: Sendable {
         switch self {
         case .number(_, let l), .string(_, let l), .bool(_, let l), .none(let l), .list(_, let l),
              .variable(_, let l), .unary(_, _, let l), .binary(_, _, _, let l), .call(_, _, let l),
-             .member(_, _, let l), .index(_, _, let l), .slice(_, _, _, let l), .lambda(_, _, let l):
+             .member(_, _, let l), .index(_, _, let l), .slice(_, _, _, let l), .lambda(_, _, let l), .function(_, let l):
             return l
         case .formula(let f): return f.location
         }
@@ -65,6 +68,13 @@ public indirect enum Expr: Sendable {
         default: return location
         }
     }
+}
+
+/// The parameters (with optional default values) and statements of `fn(…) { … }`.
+public struct FunctionLiteral: Sendable {
+    public var parameters: [String]
+    public var defaults: [Expr?]
+    public var body: [Stmt]
 }
 
 /// A statement: an assignment or an expression whose value is displayed.

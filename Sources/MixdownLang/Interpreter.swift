@@ -36,30 +36,31 @@ public final class Interpreter {
     // MARK: Statements
 
     /// Runs one statement; returns the value to display (nil for an assignment).
-    func execute(_ stmt: Stmt) throws -> Value? {
+    func execute(_ stmt: Stmt, in scope: Scope? = nil) throws -> Value? {
+        let scope = scope ?? globals
         switch stmt {
         case .assign(let name, let loc, let expr):
             if builtins[name] != nil {
                 throw LangError("'\(name)' is the name of a built-in function; choose another variable name", at: loc)
             }
-            let value = try evaluate(expr, in: globals)
-            globals.variables[name] = value
-            failedDefinitions[name] = nil
+            let value = try evaluate(expr, in: scope)
+            scope.variables[name] = value
+            if scope === globals { failedDefinitions[name] = nil }
             return nil
         case .setColumn(let name, let loc, let columnExpr, let valueExpr):
-            let current = try lookup(name, at: loc, in: globals)
+            let current = try lookup(name, at: loc, in: scope)
             guard let frame = current.dataFrame else {
                 throw LangError("'\(name)' is \(current.typeDescription), not a data frame, so it has no columns to set", at: loc)
             }
-            guard case .string(let column) = try evaluate(columnExpr, in: globals) else {
+            guard case .string(let column) = try evaluate(columnExpr, in: scope) else {
                 throw LangError("a column is named by a string, as in df[\"x\"] = …", at: columnExpr.startLocation)
             }
-            let value = try evaluate(valueExpr, in: globals)
+            let value = try evaluate(valueExpr, in: scope)
             let new = try ColumnBuilder.column(named: column, from: value, rows: frame.rowCount, at: valueExpr.startLocation)
-            globals.variables[name] = .frame(try frame.adding(new))
+            scope.variables[name] = .frame(try frame.adding(new))
             return nil
         case .expression(let expr):
-            return try evaluate(expr, in: globals)
+            return try evaluate(expr, in: scope)
         }
     }
 
@@ -123,7 +124,9 @@ public final class Interpreter {
             return try Indexing.slice(try evaluate(object, in: scope), from: try from.map { try evaluate($0, in: scope) },
                                       to: try to.map { try evaluate($0, in: scope) }, at: loc)
         case .lambda(let param, let body, _):
-            return .function(.lambda(Lambda(parameter: param, body: body, scope: scope)))
+            return .function(.lambda(Lambda(parameters: [param], defaults: [nil], body: [.expression(body)], isArrow: true, scope: scope)))
+        case .function(let f, _):
+            return .function(.lambda(Lambda(parameters: f.parameters, defaults: f.defaults, body: f.body, isArrow: false, scope: scope)))
         case .formula(let f):
             return .formula(f)
         }
@@ -198,13 +201,39 @@ public final class Interpreter {
             guard callDepth <= Interpreter.maximumCallDepth else {
                 throw LangError("too many nested calls (more than \(Interpreter.maximumCallDepth)): does a function call itself?", at: loc)
             }
-            guard positional.count == 1, named.isEmpty else {
-                throw LangError("the function '\(lambda.parameter) -> …' takes exactly one argument, got \(positional.count + named.count)", at: loc)
-            }
-            let scope = Scope(parent: lambda.scope)
-            scope.variables[lambda.parameter] = positional[0].0
-            return try evaluate(lambda.body, in: scope)
+            let scope = try bind(lambda, positional: positional, named: named, at: loc)
+            var result: Value = .none
+            for stmt in lambda.body { result = try execute(stmt, in: scope) ?? .none }
+            return result
         }
+    }
+
+    /// A scope for one call of `lambda`: arguments by position, then by name, then defaults.
+    private func bind(_ lambda: Lambda, positional: [(Value, SourceLocation)], named: [NamedArgument],
+                      at loc: SourceLocation) throws -> Scope {
+        let scope = Scope(parent: lambda.scope)
+        let n = lambda.parameters.count
+        guard positional.count <= n else {
+            throw LangError("the function '\(lambda.signature)' takes \(n) argument\(n == 1 ? "" : "s"), got \(positional.count + named.count)", at: loc)
+        }
+        for (p, (value, _)) in zip(lambda.parameters, positional) { scope.variables[p] = value }
+        for arg in named {
+            guard lambda.parameters.contains(arg.name) else {
+                throw LangError("the function '\(lambda.signature)' has no parameter '\(arg.name)'", at: arg.nameLocation,
+                                hint: Suggest.hint(for: arg.name, in: lambda.parameters))
+            }
+            guard scope.variables[arg.name] == nil else {
+                throw LangError("the argument '\(arg.name)' is given twice", at: arg.nameLocation)
+            }
+            scope.variables[arg.name] = arg.value
+        }
+        for (p, d) in zip(lambda.parameters, lambda.defaults) where scope.variables[p] == nil {
+            guard let d else {
+                throw LangError("the function '\(lambda.signature)' needs its argument '\(p)'", at: loc)
+            }
+            scope.variables[p] = try evaluate(d, in: scope)
+        }
+        return scope
     }
 }
 

@@ -1,14 +1,16 @@
 import Foundation
 
 /// Turns a cell's source into tokens. Newlines end statements, except inside brackets or after
-/// an operator or comma; `#` starts a comment that runs to the end of the line.
+/// an operator or comma (inside the braces of a function body they end statements again);
+/// `#` starts a comment that runs to the end of the line.
 public struct Lexer {
     private let chars: [Character]
     private let file: String
     private var pos = 0
     private var line: Int
     private var column: Int
-    private var depth = 0
+    /// The open brackets, innermost last: `(`, `[` or `{`.
+    private var open: [Character] = []
     private var tokens: [Token] = []
 
     /// - Parameters:
@@ -22,14 +24,14 @@ public struct Lexer {
 
     private static let keywords: [String: TokenKind] = [
         "true": .trueKeyword, "false": .falseKeyword, "none": .noneKeyword,
-        "and": .andKeyword, "or": .orKeyword, "not": .notKeyword,
+        "and": .andKeyword, "or": .orKeyword, "not": .notKeyword, "fn": .fnKeyword,
     ]
 
     /// Token kinds after which a newline does not end the statement.
     private static let continuing: Set<TokenKind> = [
         .comma, .equal, .tilde, .plus, .minus, .star, .slash, .caret, .bar, .colon,
         .equalEqual, .bangEqual, .less, .lessEqual, .greater, .greaterEqual, .arrow,
-        .andKeyword, .orKeyword, .notKeyword, .dot,
+        .andKeyword, .orKeyword, .notKeyword, .dot, .leftBrace,
     ]
 
     /// Lexes the whole source; the last token is always `.eof`.
@@ -39,7 +41,7 @@ public struct Lexer {
             if c == "\n" {
                 let loc = here
                 advance()
-                if depth == 0, let last = tokens.last, last.kind != .newline,
+                if open.last == nil || open.last == "{", let last = tokens.last, last.kind != .newline,
                    !Lexer.continuing.contains(last.kind) {
                     tokens.append(Token(kind: .newline, lexeme: "\n", location: loc, start: pos - 1, end: pos))
                 }
@@ -80,10 +82,17 @@ public struct Lexer {
         let c = chars[pos]
         let next = peek(1)
         switch c {
-        case "(": depth += 1; add(.leftParen, length: 1)
-        case ")": depth = max(0, depth - 1); add(.rightParen, length: 1)
-        case "[": depth += 1; add(.leftBracket, length: 1)
-        case "]": depth = max(0, depth - 1); add(.rightBracket, length: 1)
+        case "(": open.append(c); add(.leftParen, length: 1)
+        case ")": close("("); add(.rightParen, length: 1)
+        case "[": open.append(c); add(.leftBracket, length: 1)
+        case "]": close("["); add(.rightBracket, length: 1)
+        case "{": open.append(c); add(.leftBrace, length: 1)
+        case "}":
+            close("{")
+            if let last = tokens.last, last.kind != .newline, last.kind != .leftBrace {
+                tokens.append(Token(kind: .newline, lexeme: "\n", location: here, start: pos, end: pos))
+            }
+            add(.rightBrace, length: 1)
         case ",": add(.comma, length: 1)
         case ".":
             if let n = next, n.isASCII, n.isNumber { try scanNumber() } else { add(.dot, length: 1) }
@@ -109,6 +118,11 @@ public struct Lexer {
             else if c == "_" || c.isLetter { scanIdentifier() }
             else { throw LangError("unexpected character '\(c)'", at: here) }
         }
+    }
+
+    /// Closes the innermost bracket if it is `opener` (a mismatch is left to the parser).
+    private mutating func close(_ opener: Character) {
+        if open.last == opener { open.removeLast() }
     }
 
     private mutating func scanIdentifier() {

@@ -334,11 +334,44 @@ public struct Parser {
             return .list(items, t.location)
         case .tilde:
             return .formula(try formula())
+        case .fnKeyword:
+            advance()
+            return .function(try functionLiteral(), t.location)
         case .newline, .eof:
             throw LangError("expected an expression, found \(t.quoted)", at: errorLocation)
         default:
             throw LangError("expected an expression, found \(t.quoted)", at: t.location)
         }
+    }
+
+    /// `(a, b = default) { statements }` after `fn`.
+    private mutating func functionLiteral() throws -> FunctionLiteral {
+        try consume(.leftParen, "after 'fn' (write fn(x, y) { … })")
+        var parameters: [String] = [], defaults: [Expr?] = []
+        while !check(.rightParen) {
+            let name = try consume(.identifier, "as a parameter name")
+            if parameters.contains(name.lexeme) {
+                throw LangError("the parameter '\(name.lexeme)' is listed twice", at: name.location)
+            }
+            parameters.append(name.lexeme)
+            defaults.append(match(.equal) ? try expression() : nil)
+            if !match(.comma) { break }
+        }
+        try consume(.rightParen, "after the parameters")
+        try consume(.leftBrace, "to start the function's body")
+        var body: [Stmt] = []
+        skipNewlines()
+        while !check(.rightBrace) {
+            if check(.eof) { throw LangError("expected '}' to end the function's body, found end of cell", at: errorLocation) }
+            body.append(try statement())
+            guard check(.newline) || check(.rightBrace) else {
+                throw LangError("expected end of line after the statement, found \(peek.quoted)", at: peek.location)
+            }
+            skipNewlines()
+        }
+        advance() // }
+        guard !body.isEmpty else { throw LangError("a function needs at least one statement in its body", at: previous.location) }
+        return FunctionLiteral(parameters: parameters, defaults: defaults, body: body)
     }
 
     private func interpolated(_ token: Token) throws -> [InterpolatedPiece] {

@@ -3,8 +3,8 @@ import Foundation
 /// The kinds of token the cell language knows.
 public enum TokenKind: Equatable, Sendable {
     case identifier, number, string
-    case trueKeyword, falseKeyword, noneKeyword, andKeyword, orKeyword, notKeyword
-    case leftParen, rightParen, leftBracket, rightBracket
+    case trueKeyword, falseKeyword, noneKeyword, andKeyword, orKeyword, notKeyword, fnKeyword
+    case leftParen, rightParen, leftBracket, rightBracket, leftBrace, rightBrace
     case comma, dot, equal, tilde, plus, minus, star, slash, caret, bar, colon
     case equalEqual, bangEqual, less, lessEqual, greater, greaterEqual, arrow
     case newline, eof
@@ -21,6 +21,9 @@ public enum TokenKind: Equatable, Sendable {
         case .andKeyword: return "'and'"
         case .orKeyword: return "'or'"
         case .notKeyword: return "'not'"
+        case .fnKeyword: return "'fn'"
+        case .leftBrace: return "'{'"
+        case .rightBrace: return "'}'"
         case .leftParen: return "'('"
         case .rightParen: return "')'"
         case .leftBracket: return "'['"

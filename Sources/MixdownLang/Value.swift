@@ -47,11 +47,20 @@ public struct FormulaValue: Sendable {
     }
 }
 
-/// A user-written function `param -> body`, with the scope it was written in.
+/// A user-written function, `x -> expression` or `fn(a, b = 1) { statements }`, with the
+/// scope it was written in.
 public struct Lambda {
-    public var parameter: String
-    public var body: Expr
+    public var parameters: [String]
+    public var defaults: [Expr?]
+    public var body: [Stmt]
+    /// True for `x -> expression`.
+    public var isArrow: Bool
     var scope: Scope
+
+    /// How the function is named in messages: `x -> …` or `fn(a, b)`.
+    public var signature: String {
+        isArrow ? "\(parameters.joined(separator: ", ")) -> …" : "fn(\(parameters.joined(separator: ", ")))"
+    }
 }
 
 /// Something callable: a built-in (possibly a method bound to a value) or a lambda.
@@ -62,7 +71,7 @@ public enum Function {
     public var name: String {
         switch self {
         case .builtin(let b): return b.name
-        case .lambda(let l): return "\(l.parameter) -> …"
+        case .lambda(let l): return l.signature
         }
     }
 }

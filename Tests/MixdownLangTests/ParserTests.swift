@@ -22,6 +22,7 @@ import MixdownStats
         case .index(let o, let i, _): return show(o) + "[" + show(i) + "]"
         case .slice(let o, let a, let b, _): return show(o) + "[" + (a.map(show) ?? "") + ":" + (b.map(show) ?? "") + "]"
         case .lambda(let p, let b, _): return "{\(p) -> \(show(b))}"
+        case .function(let f, _): return "fn(\(f.parameters.joined(separator: ", "))){\(f.body.count)}"
         case .formula(let f): return "<\(f.text)>"
         }
     }
