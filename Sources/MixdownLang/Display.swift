@@ -31,10 +31,8 @@ enum Display {
             return [.table(tableOutput(f))]
         case .preview(let f, let total):
             return [.table(tableOutput(f, totalRows: total))]
-        case .table(let t):
-            return [.table(t.output)]
         case .comparison(let c):
-            return [.table(c.table.output)]
+            return [.table(tableOutput(c.frame))]
         case .model(let m):
             return [.text(try m.summaryText("statsmodels"))] + m.warnings.map(CellOutput.warning)
         case .plot(let p):
@@ -90,8 +88,9 @@ enum Display {
         case .frame(let f), .preview(let f, _):
             let t = tableOutput(f)
             return textTable(columns: t.columns, rows: t.rows, header: true)
-        case .table(let t): return textTable(columns: t.columns, rows: t.rows, header: true)
-        case .comparison(let c): return textTable(columns: c.table.columns, rows: c.table.rows, header: true)
+        case .comparison(let c):
+            let t = tableOutput(c.frame)
+            return textTable(columns: t.columns, rows: t.rows, header: true)
         case .formula(let f): return f.text
         case .function(let f): return "<function \(f.name)>"
         case .model(let m): return (try? m.summaryText("statsmodels")) ?? m.typeDescription

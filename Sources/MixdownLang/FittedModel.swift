@@ -43,9 +43,9 @@ public final class FittedModel {
     /// Mixed models: the grouping factor of the (first) random term.
     public let groupName: String?
     /// Mixed models: the random-effects covariance on the data scale, as a table.
-    public let covRe: Table?
+    public let covRe: DataFrame?
     /// Mixed models: predicted random effects, one row per level.
-    public let randomEffects: Table?
+    public let randomEffects: DataFrame?
     let summaryText: (String) throws -> String
     let predictor: (DataFrame) throws -> [Double]
     /// Mixed models: the statistics library's model (its input and fit), for conditional
@@ -57,7 +57,7 @@ public final class FittedModel {
          stat: [Double], pvalues: [Double], ciLow: [Double], ciHigh: [Double], nobs: Int, dfResid: Double,
          llf: Double, aic: Double, bic: Double, scale: Double, fitted: [Double], resid: [Double],
          converged: Bool, singular: Bool, warnings: [String], rsquared: Double?, allParams: NamedVector?,
-         groupName: String?, covRe: Table?, randomEffects: Table?,
+         groupName: String?, covRe: DataFrame?, randomEffects: DataFrame?,
          summaryText: @escaping (String) throws -> String, predictor: @escaping (DataFrame) throws -> [Double]) {
         self.kind = kind; self.formula = formula; self.data = data; self.responseName = responseName
         self.response = response; self.designNames = designNames; self.designColumns = designColumns
@@ -103,8 +103,8 @@ public final class FittedModel {
         case "tvalues": return named(stat)
         case "pvalues": return named(pvalues)
         case "conf_int":
-            return .table(Table(columns: ["term", "[0.025", "0.975]"],
-                                rows: terms.indices.map { [.string(terms[$0]), .number(ciLow[$0]), .number(ciHigh[$0])] }))
+            return .frame(try DataFrame(columns: [Column(name: "term", cells: terms), Column(name: "[0.025", numbers: ciLow),
+                                                  Column(name: "0.975]", numbers: ciHigh)]))
         case "mse_resid": return .number(mseResid)
         case "rmse": return .number(rmse)
         case "rsquared":
@@ -122,10 +122,10 @@ public final class FittedModel {
         case "scale": return .number(scale)
         case "cov_re":
             try mixedOnly()
-            return covRe.map(Value.table) ?? .none
+            return covRe.map(Value.frame) ?? .none
         case "random_effects":
             try mixedOnly()
-            return randomEffects.map(Value.table) ?? .none
+            return randomEffects.map(Value.frame) ?? .none
         case "converged": return .bool(converged)
         case "singular": return .bool(singular)
         case "warnings": return .list(warnings.map(Value.string))
@@ -137,11 +137,11 @@ public final class FittedModel {
     }
 
     /// The one-row t-test table of a term.
-    func tTest(_ term: String, at loc: SourceLocation) throws -> Table {
+    func tTest(_ term: String, at loc: SourceLocation) throws -> DataFrame {
         let i = try termIndex(term, at: loc)
         let statName = kind == .ols ? "t" : "z"
-        return Table(columns: ["term", "coef", "std err", statName, "P>|\(statName)|", "[0.025", "0.975]"],
-                     rows: [[.string(term), .number(coef[i]), .number(bse[i]), .number(stat[i]), .number(pvalues[i]),
-                             .number(ciLow[i]), .number(ciHigh[i])]])
+        let numbers = [("coef", coef), ("std err", bse), (statName, stat), ("P>|\(statName)|", pvalues),
+                       ("[0.025", ciLow), ("0.975]", ciHigh)]
+        return try DataFrame(columns: [Column(name: "term", cells: [term])] + numbers.map { Column(name: $0.0, numbers: [$0.1[i]]) })
     }
 }

@@ -46,12 +46,6 @@ enum Indexing {
                 columns.append(c)
             }
             return .frame(try DataFrame(columns: columns))
-        case (.table(let t), .string(let name)):
-            guard let j = t.columns.firstIndex(of: name) else {
-                throw LangError("the table has no column '\(name)'", at: indexLocation,
-                                hint: Suggest.hint(for: name, in: t.columns))
-            }
-            return Members.tableColumn(t, j)
         default:
             throw LangError("cannot index \(object.typeDescription) with \(index.typeDescription)", at: loc)
         }

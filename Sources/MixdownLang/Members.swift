@@ -35,10 +35,6 @@ enum Members {
                 throw LangError("the named vector has no member '\(name)'; to take the entry, write [\"\(name)\"]", at: loc)
             }
             throw unknown(value, name, ["names", "values"], at: loc)
-        case .table(let t):
-            if let j = t.columns.firstIndex(of: name) { return tableColumn(t, j) }
-            if name == "columns" { return .list(t.columns.map(Value.string)) }
-            throw LangError("the table has no column '\(name)'", at: loc, hint: Suggest.hint(for: name, in: t.columns))
         case .comparison(let c):
             return try c.member(name, at: loc)
         case .model(let m):
@@ -51,16 +47,5 @@ enum Members {
     static func unknown(_ value: Value, _ name: String, _ known: [String], at loc: SourceLocation) -> LangError {
         LangError("\(value.typeDescription.capitalizedFirst) has no member '\(name)'", at: loc,
                   hint: Suggest.hint(for: name, in: known))
-    }
-
-    /// Column `j` of a result table as a column value (numbers when every cell is a number).
-    static func tableColumn(_ t: Table, _ j: Int) -> Value {
-        let cells = t.rows.map { $0[j] }
-        var numbers: [Double] = []
-        for cell in cells {
-            if case .number(let x) = cell { numbers.append(x) } else { break }
-        }
-        if numbers.count == cells.count { return .column(Column(name: t.columns[j], numbers: numbers)) }
-        return .column(Column(name: t.columns[j], cells: cells.map(Display.cellText)))
     }
 }

@@ -11,14 +11,6 @@ public struct NamedVector: Equatable, Sendable {
     }
 }
 
-/// A general result table (a t test, random effects, …) whose cells keep their types.
-public struct Table: Equatable, Sendable {
-    public var columns: [String]
-    public var rows: [[TableValue]]
-    public init(columns: [String], rows: [[TableValue]]) { self.columns = columns; self.rows = rows }
-    public var output: TableOutput { TableOutput(columns: columns, rows: rows) }
-}
-
 /// A column of booleans, as an element-wise comparison gives (`df.age == 8`); nil = missing
 /// (a comparison with a missing value). Used to select rows: `df[mask]`.
 public struct Mask: Equatable, Sendable {
@@ -91,7 +83,6 @@ public enum Value {
     /// The first rows of a frame (`head`), shown with the frame's total row count.
     case preview(DataFrame, totalRows: Int)
     case formula(FormulaValue)
-    case table(Table)
     case comparison(ComparisonTable)
     case model(FittedModel)
     case plot(Plot)
@@ -118,7 +109,6 @@ public enum Value {
         case .mask: return "a column of booleans"
         case .frame, .preview: return "a data frame"
         case .formula: return "a formula"
-        case .table: return "a table"
         case .comparison: return "a comparison table"
         case .model(let m): return m.typeDescription
         case .plot: return "a plot"

@@ -55,7 +55,8 @@ import Testing
     }
 
     @Test func comparisonNeedsAModel() throws {
-        let r = try runWithScore(["c = comparison()\nc.add(\"x\", df)"])
+        let r = try runWithScore(["c = comparison()\nc.add(\"x\", df, term = \"edu\")", "c = comparison()\nc.add(\"x\", ols(score ~ edu, df))"])
         #expect(r[0].error?.message == "add() expects a fitted model as its second argument, got a data frame")
+        #expect(r[1].error?.message == "add() needs its argument 'term'")
     }
 }

@@ -50,7 +50,6 @@ enum CoreBuiltins {
                 case .column(let c): return .number(Double(c.count))
                 case .named(let n): return .number(Double(n.values.count))
                 case .frame(let f), .preview(let f, _): return .number(Double(f.rowCount))
-                case .table(let t): return .number(Double(t.rows.count))
                 default: throw args.typeError("x", expected: "a list, a string, a column or a data frame")
                 }
             },

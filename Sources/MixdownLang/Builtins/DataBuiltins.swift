@@ -15,21 +15,18 @@ enum DataBuiltins {
                 case .column(let c): return .column(c.rows(Array(0..<min(n, c.count))))
                 case .named(let v): return .named(NamedVector(names: Array(v.names.prefix(n)), values: Array(v.values.prefix(n))))
                 case .list(let l): return .list(Array(l.prefix(n)))
-                case .table(let t): return .table(Table(columns: t.columns, rows: Array(t.rows.prefix(n))))
                 default: throw args.typeError("x", expected: "a data frame, a column, a named vector or a list")
                 }
             },
             Builtin("nrow", [.required("df")]) { args in
                 switch args["df"] {
                 case .frame(let f), .preview(let f, _): return .number(Double(f.rowCount))
-                case .table(let t): return .number(Double(t.rows.count))
                 default: throw args.typeError("df", expected: "a data frame")
                 }
             },
             Builtin("ncol", [.required("df")]) { args in
                 switch args["df"] {
                 case .frame(let f), .preview(let f, _): return .number(Double(f.columns.count))
-                case .table(let t): return .number(Double(t.columns.count))
                 default: throw args.typeError("df", expected: "a data frame")
                 }
             },
@@ -37,7 +34,6 @@ enum DataBuiltins {
                 switch args["x"] {
                 case .frame(let f), .preview(let f, _): return .list(f.columnNames.map(Value.string))
                 case .named(let n): return .list(n.names.map(Value.string))
-                case .table(let t): return .list(t.columns.map(Value.string))
                 default: throw args.typeError("x", expected: "a data frame or a named vector")
                 }
             },

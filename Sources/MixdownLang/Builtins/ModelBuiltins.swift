@@ -14,7 +14,7 @@ enum ModelBuiltins {
                     _ = try model.termIndex(term, at: args.location("term"))
                     return .frame(try InferenceBuiltins.tTests(model, ddf: ddf, terms: [term], args))
                 }
-                return .table(try model.tTest(term, at: args.location("term")))
+                return .frame(try model.tTest(term, at: args.location("term")))
             },
             Builtin("summary", [.required("model"), .optional("style", .string("statsmodels")), .optional("ddf")]) { args in
                 let model = try ModelFigureBuiltins.model(args, "model")

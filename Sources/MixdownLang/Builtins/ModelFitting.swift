@@ -125,14 +125,14 @@ enum ModelFitting {
         var allNames = fixedNames, allValues = fit.fixed.map(\.estimate)
         for p in fit.statsmodelsParameters ?? [] { allNames.append(p.name); allValues.append(p.scaleFree) }
         let first = fit.randomEffects.first
-        let covRe = first.map { re in
-            Table(columns: [""] + re.names,
-                  rows: re.names.indices.map { i in [.string(re.names[i])] + re.covariance[i].map(TableValue.number) })
+        let covRe = try first.map { re in
+            try DataFrame(columns: [Column(name: "", cells: re.names)]
+                          + re.names.indices.map { j in Column(name: re.names[j], numbers: re.covariance.map { $0[j] }) })
         }
         let modes = fit.modes.first
-        let ranef = modes.map { m in
-            Table(columns: [m.group] + m.names,
-                  rows: m.levels.indices.map { i in [.string(m.levels[i])] + m.values[i].map(TableValue.number) })
+        let ranef = try modes.map { m in
+            try DataFrame(columns: [Column(name: m.group, cells: m.levels)]
+                          + m.names.indices.map { j in Column(name: m.names[j], numbers: m.values.map { $0[j] }) })
         }
         let fixedSpec = x.spec
         let beta = fit.fixed.map(\.estimate)

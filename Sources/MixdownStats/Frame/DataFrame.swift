@@ -29,6 +29,11 @@ public struct DataFrame: Sendable {
         rowCount = 0
     }
 
+    /// A frame from columns the caller guarantees to have distinct names and equal lengths.
+    public static func unchecked(_ columns: [Column]) -> DataFrame {
+        DataFrame(validated: columns, rowCount: columns.first?.count ?? 0)
+    }
+
     /// Internal: skips validation when the caller guarantees it.
     init(validated columns: [Column], rowCount: Int) {
         self.columns = columns
