@@ -12,7 +12,7 @@ ctl <- lmerControl(optimizer = "bobyqa", optCtrl = list(rhoend = 1e-12, maxfun =
 fit <- function(f, d, reml = TRUE) lmer(f, data = d, REML = reml, control = ctl)
 data <- function(name) read.csv(file.path("tutorial/datasets", name), stringsAsFactors = FALSE)
 ref <- list()
-put <- function(key, value) ref[[key]] <<- unname(value)
+put <- function(key, value) if (!is.na(value)) ref[[key]] <<- unname(value)   # NA: R gives no value
 clean <- function(x) sub("^\\(Intercept\\)$", "Intercept", x)
 
 # One model: fixed effects, lme4 standard errors, Wald z, variance components, log-likelihood.

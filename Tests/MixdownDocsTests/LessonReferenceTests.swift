@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import MixdownLang
+@testable import MixdownDocs
+
+/// The tutorial's lessons, run as the site runs them, with their key numbers checked against
+/// lme4 / lmerTest / pbkrtest values (`Fixtures/lessons-reference.json`, written by
+/// `scripts/reference/lessons.R` on the lessons' own CSV files).
+@Suite(.serialized) struct LessonReferenceTests {
+    /// How close a Mixdown value must be to R's.
+    enum Tolerance {
+        case relative(Double)
+        case absolute(Double)
+        /// Fixed effects and their standard errors.
+        static let coefficient = Tolerance.relative(1e-6)
+        /// Variances, standard deviations and correlations of the random effects.
+        static let variance = Tolerance.relative(1e-4)
+        /// Log-likelihoods and likelihood-ratio statistics (differences of optimised deviances).
+        static let likelihood = Tolerance.absolute(1e-6)
+        /// Degrees of freedom and p values from the small-sample approximations.
+        static let ddf = Tolerance.relative(1e-4)
+
+        func accepts(_ value: Double, _ reference: Double) -> Bool {
+            switch self {
+            case .relative(let r): return abs(value - reference) <= r * max(abs(reference), 1e-8)
+            case .absolute(let a): return abs(value - reference) <= a
+            }
+        }
+    }
+
+    /// One number of a lesson: a cell-language expression evaluated after the lesson ran, the key
+    /// of R's value in the fixture, and the tolerance.
+    struct Probe {
+        let expression: String
+        let key: String
+        let tolerance: Tolerance
+        init(_ expression: String, _ key: String, _ tolerance: Tolerance) {
+            self.expression = expression; self.key = key; self.tolerance = tolerance
+        }
+    }
+
+    /// A cell runner that keeps its session, so a test can evaluate expressions after the lesson.
+    final class KeptSessionRunner: CellRunner {
+        let session: Session
+        init(_ name: String, _ directory: URL, _ root: URL) {
+            session = Session(lessonName: name, lessonDirectory: directory, tutorialRoot: root)
+        }
+        func run(_ code: String, firstLine: Int, options: CellOptions) -> CellRunResult {
+            session.run(code, firstLine: firstLine, figureWidth: options.width, figureHeight: options.height)
+        }
+        var filesRead: [URL] { session.filesRead }
+    }
+
+    static let tutorial = repositoryTemplates.deletingLastPathComponent().appendingPathComponent("tutorial")
+
+    static let reference: [String: Double] = {
+        guard let url = Bundle.module.url(forResource: "lessons-reference", withExtension: "json", subdirectory: "Fixtures"),
+              let data = try? Data(contentsOf: url),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+        return object.compactMapValues { ($0 as? NSNumber).map(\.doubleValue) }
+    }()
+
+    /// Renders a lesson with the real language and returns it with its session.
+    func run(_ file: String) throws -> (RenderedLesson, Session) {
+        var kept: KeptSessionRunner?
+        let builder = try SiteBuilder(configuration: SiteConfiguration(tutorial: Self.tutorial, templates: repositoryTemplates),
+                                      makeRunner: { name, directory, root in
+            let runner = KeptSessionRunner(name, directory, root); kept = runner; return runner
+        })
+        let rendered = builder.renderLesson(try Lesson.load(Self.tutorial.appendingPathComponent(file)))
+        return (rendered, try #require(kept).session)
+    }
+
+    /// The value of an expression in the lesson's session, printed with all its digits.
+    func evaluate(_ expression: String, in session: Session) -> Double? {
+        let result = session.run("print(format(\(expression), \".17g\"))", firstLine: 1)
+        guard result.error == nil, case .text(let text)? = result.outputs.first else { return nil }
+        return Double(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    func check(_ file: String, _ probes: [Probe]) throws {
+        let (rendered, session) = try run(file)
+        for d in rendered.diagnostics { Issue.record("\(d.location): \(d.message)") }
+        #expect(rendered.cells.allSatisfy(\.ok))
+        for probe in probes {
+            guard let reference = Self.reference[probe.key] else {
+                Issue.record("no reference value '\(probe.key)' in lessons-reference.json"); continue
+            }
+            guard let value = evaluate(probe.expression, in: session) else {
+                Issue.record("\(file): '\(probe.expression)' did not give a number"); continue
+            }
+            #expect(probe.tolerance.accepts(value, reference),
+                    "\(file): \(probe.expression) = \(value), R's \(probe.key) = \(reference)")
+        }
+    }
+
+
+    /// Fixed effects, standard errors and the residual variance of one model, by R name.
+    static func model(_ variable: String, _ key: String, terms: [(lang: String, r: String)]) -> [Probe] {
+        terms.flatMap { t in [
+            Probe("\(variable).fe_params[\"\(t.lang)\"]", "\(key).beta.\(t.r)", .coefficient),
+            Probe("\(variable).bse[\"\(t.lang)\"]", "\(key).se.\(t.r)", .coefficient),
+        ] } + [
+            Probe("\(variable).scale", "\(key).var.Residual", .variance),
+            Probe("\(variable).llf", "\(key).loglik", .likelihood),
+        ]
+    }
+
+    /// The statistics of row `row` (0-based, the table's order) of an `anova` table.
+    static func lrt(_ variable: String, _ key: String, row: Int) -> [Probe] {
+        [Probe("\(variable)[\"logLik\"][\(row)]", "\(key).\(row + 1).logLik", .likelihood),
+         Probe("\(variable)[\"deviance\"][\(row)]", "\(key).\(row + 1).deviance", .likelihood),
+         Probe("\(variable)[\"AIC\"][\(row)]", "\(key).\(row + 1).AIC", .likelihood),
+         Probe("\(variable)[\"Chisq\"][\(row)]", "\(key).\(row + 1).Chisq", .likelihood),
+         Probe("\(variable)[\"Df\"][\(row)]", "\(key).\(row + 1).Df", .relative(0)),
+         Probe("\(variable)[\"Pr(>Chisq)\"][\(row)]", "\(key).\(row + 1).Pr(>Chisq)", .relative(1e-5))]
+    }
+
+    @Test func referenceValuesAreLoaded() {
+        #expect(Self.reference.count > 500)
+    }
+}
