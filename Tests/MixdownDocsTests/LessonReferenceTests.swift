@@ -81,7 +81,7 @@ import MixdownLang
     func check(_ file: String, _ probes: [Probe]) throws {
         let (rendered, session) = try run(file)
         for d in rendered.diagnostics { Issue.record("\(d.location): \(d.message)") }
-        #expect(rendered.cells.allSatisfy(\.ok))
+        #expect(rendered.cells.allSatisfy { $0.ok })
         for probe in probes {
             guard let reference = Self.reference[probe.key] else {
                 Issue.record("no reference value '\(probe.key)' in lessons-reference.json"); continue
@@ -106,14 +106,34 @@ import MixdownLang
         ]
     }
 
-    /// The statistics of row `row` (0-based, the table's order) of an `anova` table.
-    static func lrt(_ variable: String, _ key: String, row: Int) -> [Probe] {
-        [Probe("\(variable)[\"logLik\"][\(row)]", "\(key).\(row + 1).logLik", .likelihood),
-         Probe("\(variable)[\"deviance\"][\(row)]", "\(key).\(row + 1).deviance", .likelihood),
-         Probe("\(variable)[\"AIC\"][\(row)]", "\(key).\(row + 1).AIC", .likelihood),
-         Probe("\(variable)[\"Chisq\"][\(row)]", "\(key).\(row + 1).Chisq", .likelihood),
-         Probe("\(variable)[\"Df\"][\(row)]", "\(key).\(row + 1).Df", .relative(0)),
-         Probe("\(variable)[\"Pr(>Chisq)\"][\(row)]", "\(key).\(row + 1).Pr(>Chisq)", .relative(1e-5))]
+    /// The statistics of row `row` (0-based, the table's order) of an `anova` table; the test
+    /// columns only from the second row on.
+    static func lrt(_ variable: String, _ key: String, rows: ClosedRange<Int>) -> [Probe] {
+        rows.flatMap { row -> [Probe] in
+            let fit = ["logLik", "deviance", "AIC", "BIC"].map {
+                Probe("\(variable)[\"\($0)\"][\(row)]", "\(key).\(row + 1).\($0)", .likelihood)
+            } + [Probe("\(variable)[\"npar\"][\(row)]", "\(key).\(row + 1).npar", .relative(0))]
+            guard row > 0 else { return fit }
+            return fit + [Probe("\(variable)[\"Chisq\"][\(row)]", "\(key).\(row + 1).Chisq", .likelihood),
+                          Probe("\(variable)[\"Df\"][\(row)]", "\(key).\(row + 1).Df", .relative(0)),
+                          Probe("\(variable)[\"Pr(>Chisq)\"][\(row)]", "\(key).\(row + 1).Pr(>Chisq)", .relative(1e-5))]
+        }
+    }
+
+    /// The rows of a `VarCorr` table in order, as R's variance keys (`Subject.Intercept`, …).
+    static func varcorr(_ table: String, _ key: String, rows: [String]) -> [Probe] {
+        rows.enumerated().map { Probe("\(table)[\"Variance\"][\($0.offset)]", "\(key).var.\($0.element)", .variance) }
+    }
+
+    /// One column of a t-test table with small-sample degrees of freedom, row by row.
+    static func ddf(_ table: String, _ key: String, terms: [String]) -> [Probe] {
+        terms.enumerated().flatMap { (i, term) in [
+            Probe("\(table)[\"Estimate\"][\(i)]", "\(key).\(term).Estimate", .coefficient),
+            Probe("\(table)[\"Std. Error\"][\(i)]", "\(key).\(term).Std. Error", .ddf),
+            Probe("\(table)[\"df\"][\(i)]", "\(key).\(term).df", .ddf),
+            Probe("\(table)[\"t value\"][\(i)]", "\(key).\(term).t value", .ddf),
+            Probe("\(table)[\"Pr(>|t|)\"][\(i)]", "\(key).\(term).Pr(>|t|)", .ddf),
+        ] }
     }
 
     @Test func referenceValuesAreLoaded() {
