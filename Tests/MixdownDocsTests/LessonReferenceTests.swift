@@ -136,6 +136,82 @@ import MixdownLang
         ] }
     }
 
+    @Test func repeatedMeasures() throws {
+        let terms = [(lang: "Intercept", r: "Intercept"), (lang: "Days", r: "Days")]
+        var probes = Self.model("m_int", "sleep.int", terms: terms) + Self.model("m_full", "sleep.full", terms: terms)
+            + Self.model("m_unc", "sleep.unc", terms: terms)
+        probes += Self.varcorr("vc_full", "sleep.full", rows: ["Subject.Intercept", "Subject.Days", "Residual"])
+        probes += [Probe("vc_full[\"Corr\"][1]", "sleep.full.corr.Subject.Intercept.Days", .variance)]
+        probes += Self.lrt("tests", "sleep.anova", rows: 0...2)
+        probes += [Probe("sd(per_subject.Days)", "sleep.ols.sd.Days", .coefficient),
+                   Probe("per_subject.Days[0]", "sleep.ols.S308.Days", .coefficient),
+                   Probe("per_subject.Intercept[17]", "sleep.ols.S372.Intercept", .coefficient),
+                   Probe("sd(model_lines.Days)", "sleep.blup.sd.Days", .variance),
+                   Probe("model_lines.Days[0]", "sleep.blup.S308.Days", .variance),
+                   Probe("re.Intercept[1]", "sleep.ranef.S309.Intercept", .variance),
+                   Probe("ranef(m_full, group = \"Subject\", condvar = true).se_Days[2]", "sleep.condsd.S310.Days", .variance)]
+        try check("repeated-measures.md", probes)
+    }
+
+    @Test func pupilsInSchools() throws {
+        var probes = Self.model("m_null", "bdf.null", terms: [(lang: "Intercept", r: "Intercept")])
+        probes += Self.model("m_grand", "bdf.grand", terms: [(lang: "Intercept", r: "Intercept"), (lang: "iq_c", r: "iq_c")])
+        probes += Self.model("m_within", "bdf.within", terms: [(lang: "iq_within", r: "iq_within"), (lang: "iq_school", r: "iq_school")])
+        probes += Self.model("m_context", "bdf.context", terms: [(lang: "iq_c", r: "iq_c"), (lang: "iq_school", r: "iq_school")])
+        probes += Self.model("m_slope", "bdf.slope", terms: [(lang: "iq_within", r: "iq_within"), (lang: "iq_school", r: "iq_school")])
+        probes += Self.model("m_cross", "bdf.cross", terms: [(lang: "iq_within", r: "iq_within"),
+                                                             (lang: "iq_within:iq_school", r: "iq_within:iq_school")])
+        probes += [Probe("icc", "bdf.icc", .variance), Probe("contextual", "bdf.contextual", .coefficient),
+                   Probe("VarCorr(m_slope)[\"Variance\"][1]", "bdf.slope.var.school.iq_within", .variance),
+                   Probe("df.predicted[0]", "bdf.pred.first", .variance),
+                   Probe("sum(df.predicted)", "bdf.pred.sum", .coefficient)]
+        probes += Self.lrt("slope_test", "bdf.anova_slope", rows: 0...1)
+        probes += Self.ddf("summary(m_cross, ddf = \"satterthwaite\")", "bdf.cross.satt",
+                           terms: ["Intercept", "iq_within", "iq_school", "iq_within:iq_school"])
+        try check("pupils-in-schools.md", probes)
+    }
+
+    @Test func crossedAndNested() throws {
+        let condition = [(lang: "Intercept", r: "Intercept"), (lang: "condition[T.incongruent]", r: "conditionincongruent")]
+        var probes = Self.model("m_rt", "rt.cross", terms: condition) + Self.model("m_subj", "rt.subj", terms: condition)
+        probes += Self.varcorr("vc_rt", "rt.cross", rows: ["subject.Intercept", "item.Intercept", "Residual"])
+        probes += Self.lrt("item_test", "rt.anova", rows: 0...1)
+        let homework = [(lang: "Intercept", r: "Intercept"), (lang: "homework", r: "homework")]
+        probes += Self.model("m_nest", "cl.nest", terms: homework) + Self.model("m_colon", "cl.colon", terms: homework)
+            + Self.model("m_wrong", "cl.wrong", terms: homework)
+        probes += Self.varcorr("vc", "cl.nest", rows: ["class:school.Intercept", "school.Intercept", "Residual"])
+        probes += Self.varcorr("VarCorr(m_wrong)", "cl.wrong", rows: ["school.Intercept", "class.Intercept", "Residual"])
+        probes += [Probe("nrow(classes)", "cl.nclasses", .relative(0)), Probe("nrow(rt)", "rt.nobs", .relative(0))]
+        try check("crossed-nested.md", probes)
+    }
+
+    @Test func inference() throws {
+        let terms = [(lang: "Intercept", r: "Intercept"), (lang: "nitro", r: "nitro"),
+                     (lang: "variety[T.Marvellous]", r: "varietyMarvellous"), (lang: "variety[T.Victory]", r: "varietyVictory")]
+        let names = terms.map(\.r)
+        var probes = Self.model("m", "oats.full", terms: terms) + Self.model("m_partial", "oats.lost", terms: terms)
+            + Self.model("m_novariety", "oats.novar", terms: Array(terms.prefix(2)))
+        probes += terms.map { Probe("m.pvalues[\"\($0.lang)\"]", "oats.full.p_wald.\($0.r)", .coefficient) }
+        probes += Self.ddf("satt", "oats.full.satt", terms: names) + Self.ddf("kr", "oats.full.kr", terms: names)
+        probes += Self.ddf("summary(m_partial, ddf = \"satterthwaite\")", "oats.lost.satt", terms: names)
+        probes += Self.ddf("summary(m_partial, ddf = \"kenward-roger\")", "oats.lost.kr", terms: names)
+        probes += Self.lrt("variety_test", "oats.anova_variety", rows: 0...1)
+        probes += Self.lrt("slope_test", "oats.anova_sing", rows: 0...1)
+        probes += [Probe("m.llf - m_novariety.llf", "oats.reml_loglik_diff", .likelihood),
+                   Probe("VarCorr(m_slope)[\"Corr\"][2]", "oats.sing.corr.block.Intercept.nitro", .relative(1e-6))]
+        let parameters = ["sd_(Intercept)|variety:block", "sd_(Intercept)|block", "sigma"] + names
+        for (i, name) in parameters.enumerated() {
+            probes += [Probe("ci_profile[\"2.5 %\"][\(i)]", "oats.profile.\(name).lower", .variance),
+                       Probe("ci_profile[\"97.5 %\"][\(i)]", "oats.profile.\(name).upper", .variance)]
+            // The bootstrap uses its own random numbers: its ends must fall within Monte Carlo error
+            // of R's 2000-replicate bootstrap (a sixth of the profile interval's width).
+            let width = (Self.reference["oats.profile.\(name).upper"] ?? 0) - (Self.reference["oats.profile.\(name).lower"] ?? 0)
+            probes += [Probe("ci_boot[\"2.5 %\"][\(i)]", "oats.boot2000.\(name).lower", .absolute(width / 6)),
+                       Probe("ci_boot[\"97.5 %\"][\(i)]", "oats.boot2000.\(name).upper", .absolute(width / 6))]
+        }
+        try check("inference.md", probes)
+    }
+
     @Test func referenceValuesAreLoaded() {
         #expect(Self.reference.count > 500)
     }
