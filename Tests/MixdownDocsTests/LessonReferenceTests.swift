@@ -42,11 +42,14 @@ import MixdownLang
     /// A cell runner that keeps its session, so a test can evaluate expressions after the lesson.
     final class KeptSessionRunner: CellRunner {
         let session: Session
+        let name: String
         init(_ name: String, _ directory: URL, _ root: URL) {
+            self.name = name
             session = Session(lessonName: name, lessonDirectory: directory, tutorialRoot: root)
         }
-        func run(_ code: String, firstLine: Int, options: CellOptions) -> CellRunResult {
-            session.run(code, firstLine: firstLine, figureWidth: options.width, figureHeight: options.height)
+        func run(_ code: String, firstLine: Int) -> CellRunResult { session.run(code, firstLine: firstLine) }
+        func evaluate(_ expression: String, line: Int, column: Int) -> Result<String, LangError> {
+            session.evaluateInline(expression, at: SourceLocation(file: name, line: line, column: column))
         }
         var filesRead: [URL] { session.filesRead }
     }
@@ -60,28 +63,27 @@ import MixdownLang
         return object.compactMapValues { ($0 as? NSNumber).map(\.doubleValue) }
     }()
 
-    /// Renders a lesson with the real language and returns it with its session.
-    func run(_ file: String) throws -> (RenderedLesson, Session) {
+    /// Executes a lesson with the real language (cells and inline values) and keeps its runner.
+    func run(_ file: String) throws -> (ExecutedLesson, KeptSessionRunner) {
         var kept: KeptSessionRunner?
-        let builder = try SiteBuilder(configuration: SiteConfiguration(tutorial: Self.tutorial, templates: repositoryTemplates),
-                                      makeRunner: { name, directory, root in
+        let executor = LessonExecutor(tutorialRoot: Self.tutorial, makeRunner: { name, directory, root in
             let runner = KeptSessionRunner(name, directory, root); kept = runner; return runner
         })
-        let rendered = builder.renderLesson(try Lesson.load(Self.tutorial.appendingPathComponent(file)))
-        return (rendered, try #require(kept).session)
+        let executed = executor.execute(try Lesson.load(Self.tutorial.appendingPathComponent(file)))
+        return (executed, try #require(kept))
     }
 
-    /// The value of an expression in the lesson's session, printed with all its digits.
-    func evaluate(_ expression: String, in session: Session) -> Double? {
-        let result = session.run("print(format(\(expression), \".17g\"))", firstLine: 1)
-        guard result.error == nil, case .text(let text)? = result.outputs.first else { return nil }
+    /// The value of an expression in the lesson's session, written with all its digits.
+    func evaluate(_ expression: String, in runner: KeptSessionRunner) -> Double? {
+        guard case .success(let text) = runner.evaluate("format(\(expression), \".17g\")", line: 1, column: 1) else { return nil }
         return Double(text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     func check(_ file: String, _ probes: [Probe]) throws {
-        let (rendered, session) = try run(file)
-        for d in rendered.diagnostics { Issue.record("\(d.location): \(d.message)") }
-        #expect(rendered.cells.allSatisfy { $0.ok })
+        let (executed, session) = try run(file)
+        for d in executed.diagnostics { Issue.record("\(d.location): \(d.message)") }
+        #expect(executed.cells.allSatisfy { $0.ok })
+        #expect(executed.inlineValues.allSatisfy { $0.text != nil })
         for probe in probes {
             guard let reference = Self.reference[probe.key] else {
                 Issue.record("no reference value '\(probe.key)' in lessons-reference.json"); continue
