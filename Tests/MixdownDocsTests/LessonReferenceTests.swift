@@ -188,11 +188,12 @@ import MixdownLang
     }
 
     @Test func inference() throws {
-        let terms = [(lang: "Intercept", r: "Intercept"), (lang: "nitro", r: "nitro"),
-                     (lang: "variety[T.Marvellous]", r: "varietyMarvellous"), (lang: "variety[T.Victory]", r: "varietyVictory")]
+        // Mixdown orders fixed effects as patsy does (categorical terms before numeric ones).
+        let terms = [(lang: "Intercept", r: "Intercept"), (lang: "variety[T.Marvellous]", r: "varietyMarvellous"),
+                     (lang: "variety[T.Victory]", r: "varietyVictory"), (lang: "nitro", r: "nitro")]
         let names = terms.map(\.r)
         var probes = Self.model("m", "oats.full", terms: terms) + Self.model("m_partial", "oats.lost", terms: terms)
-            + Self.model("m_novariety", "oats.novar", terms: Array(terms.prefix(2)))
+            + Self.model("m_novariety", "oats.novar", terms: [terms[0], terms[3]])
         probes += terms.map { Probe("m.pvalues[\"\($0.lang)\"]", "oats.full.p_wald.\($0.r)", .coefficient) }
         probes += Self.ddf("satt", "oats.full.satt", terms: names) + Self.ddf("kr", "oats.full.kr", terms: names)
         probes += Self.ddf("summary(m_partial, ddf = \"satterthwaite\")", "oats.lost.satt", terms: names)
