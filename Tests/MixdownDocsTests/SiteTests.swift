@@ -109,3 +109,15 @@ import Testing
         #expect(SiteChecker().differences(rendered: again.files, committed: SiteWriter.read(out)) == [])
     }
 }
+
+/// The live-reload script is a template file served by the preview, never part of a built site.
+@Suite struct LiveScriptTests {
+    @Test func theLiveScriptIsServedButNotBuilt() throws {
+        let templates = try TemplateSet()
+        #expect(String(decoding: templates.liveScript, as: UTF8.self).contains("/__mixdown/ws"))
+        let temp = try TempTutorial(lessons: ["a.md": "# A\n"])
+        let site = try temp.builder().build()
+        #expect(site.files["assets/live.js"] == nil)
+        #expect(site.files["assets/mixdown.js"] != nil)
+    }
+}

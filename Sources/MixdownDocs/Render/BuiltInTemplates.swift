@@ -96,6 +96,30 @@ enum BuiltInTemplates {
 {{/liveReload}}</body>
 </html>
 """##,
+        "live.js": #"""
+// The page side of `mixdown serve` (served at /__mixdown/live.js, never copied into a built site):
+// reload, keeping the scroll position, when the version the server sends changes; reconnect if
+// the server restarts.
+(function () {
+  var key = "mixdown-scroll:" + location.pathname;
+  var saved = sessionStorage.getItem(key);
+  if (saved !== null) { window.addEventListener("load", function () { window.scrollTo(0, +saved); }); sessionStorage.removeItem(key); }
+  var version = null;
+  function connect() {
+    var socket = new WebSocket("ws://" + location.host + "/__mixdown/ws");
+    socket.onmessage = function (event) {
+      if (version !== null && event.data !== version) {
+        sessionStorage.setItem(key, String(window.scrollY));
+        location.reload();
+        return;
+      }
+      version = event.data;
+    };
+    socket.onclose = function () { setTimeout(connect, 1000); };
+  }
+  connect();
+})();
+"""#,
         "mixdown.js": #"""
 // Reader helpers, offline: typesets the math spans Mixdown leaves in the page
 // (<span class="math inline|display">TeX</span>) with the KaTeX copy in assets/katex when the page
@@ -570,7 +594,8 @@ a { color: var(--accent); }
 .toc-mobile li { margin: .35rem 0; }
 .toc-mobile .toc-l3 { padding-left: 1rem; }
 .to-top { display: none; }
-.problems-banner { margin: 1rem 0; padding: .7rem 1rem; background: var(--err-bg); border-left: 4px solid var(--err-rule); border-radius: 0 6px 6px 0; }
+/* The problems banner stays in view while reading (the preview restores the scroll position). */
+.problems-banner { position: sticky; top: 0; z-index: 5; margin: 1rem 0; padding: .7rem 1rem; background: var(--err-bg); border-left: 4px solid var(--err-rule); border-radius: 0 6px 6px 0; }
 .problems-banner strong { color: var(--fg); }
 main.lesson, main.index { flex: 1 1 auto; min-width: 0; max-width: var(--measure); padding: 1rem 0 3rem; }
 main.index { margin: 0 auto; padding: 1rem 1.5rem 3rem; }

@@ -8,6 +8,9 @@ public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Static files to copy into `output/assets/` (name → bytes), e.g. `style.css`.
     let assets: [String: Data]
+    /// The live-reload script of `serve` (`live.js`): served by the preview, not part of a site.
+    let liveScript: Data
+    static let liveScriptName = "live.js"
 
     /// The built-in templates, overridden file by file by `*.mustache`, `*.css`, `*.js` and
     /// `*.svg` files of `directory` when one is given (a folder that does not exist is an error).
@@ -39,7 +42,7 @@ public struct TemplateSet: Sendable {
                 } catch {
                     throw SiteError.badTemplate(name, "\(error)")
                 }
-            } else {
+            } else if name != Self.liveScriptName {
                 assets[name] = data
             }
         }
@@ -48,6 +51,7 @@ public struct TemplateSet: Sendable {
         }
         self.library = library
         self.assets = assets
+        self.liveScript = files[Self.liveScriptName] ?? Data()
     }
 
     static func isTemplateFile(_ name: String) -> Bool {

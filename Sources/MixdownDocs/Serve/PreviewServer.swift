@@ -18,11 +18,13 @@ public struct PreviewServer {
     public func run() async throws {
         let site = PreviewSite(configuration: configuration, report: report)
         await site.rebuildAll()
+        let liveScript = (try? TemplateSet(overrides: configuration.templates))?.liveScript
+            ?? Data((BuiltInTemplates.files[TemplateSet.liveScriptName] ?? "").utf8)
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), timeout: 60)
 
         await server.appendRoute("GET /__mixdown/live.js") { _ in
             HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8"],
-                         body: Data(Self.liveScript.utf8))
+                         body: liveScript)
         }
         await server.appendRoute("GET /__mixdown/ws",
                                  to: WebSocketHTTPHandler(handler: MessageFrameWSHandler(handler: ReloadNotifier(site: site))))
@@ -66,30 +68,6 @@ public struct PreviewServer {
         default: return "application/octet-stream"
         }
     }
-
-    /// The page side of live reload: reload (keeping the scroll position) when the version the
-    /// server sends changes; reconnect if the server restarts.
-    static let liveScript = """
-    (function () {
-      var key = "mixdown-scroll:" + location.pathname;
-      var saved = sessionStorage.getItem(key);
-      if (saved !== null) { window.addEventListener("load", function () { window.scrollTo(0, +saved); }); sessionStorage.removeItem(key); }
-      var version = null;
-      function connect() {
-        var socket = new WebSocket("ws://" + location.host + "/__mixdown/ws");
-        socket.onmessage = function (event) {
-          if (version !== null && event.data !== version) {
-            sessionStorage.setItem(key, String(window.scrollY));
-            location.reload();
-            return;
-          }
-          version = event.data;
-        };
-        socket.onclose = function () { setTimeout(connect, 1000); };
-      }
-      connect();
-    })();
-    """
 }
 
 /// Sends the preview site's version to a connected page whenever it changes.
