@@ -60,12 +60,15 @@ struct GroupGrid {
     }
 }
 
-/// Predictions of a mixed model with one random-effect term, including the predicted random
-/// effects of its grouping factor (a level the model never saw gets zero). Each effect must be
-/// the intercept or a plain numeric column; any other model is refused by name.
+/// Predictions of a mixed model whose random effects have one grouping factor, with or without
+/// that factor's predicted random effects (as `predict(m, df, re = …)`; a level the model never
+/// saw gets zero). A model with several grouping factors has no single line per group, so it is
+/// refused by name.
 struct GroupPredictor {
     let model: FittedModel
+    let mixed: MixedModel
     let group: String
+    /// The random effects' names and each level's predicted values.
     let names: [String]
     let effects: [String: [Double]]
 
@@ -73,15 +76,13 @@ struct GroupPredictor {
         guard model.kind == .mixed, let mixed = model.mixedModel else {
             throw LangError("\(function)() needs a fitted mixed model (lmm or mixedlm); this is \(model.typeDescription)", at: loc)
         }
-        let random = model.formula.formula.random
-        guard random.count == 1, random[0].grouping.count == 1, let modes = mixed.fit.modes.first else {
-            throw LangError("\(function)() draws models with one random-effect term for one grouping factor; \(model.formula.text) has \(random.count) term\(random.count == 1 ? "" : "s")\(random.first.map { $0.grouping.count > 1 ? " grouped by \($0.groupName)" : "" } ?? "")",
+        let groupings = Array(Set(model.formula.formula.random.map(\.groupName))).sorted()
+        guard groupings.count == 1, let modes = mixed.fit.modes.first else {
+            throw LangError("\(function)() draws models whose random effects have one grouping factor; \(model.formula.text) has \(groupings.count) (\(groupings.joined(separator: ", ")))",
                             at: loc)
         }
-        for name in modes.names where name != "Intercept" && model.data.column(named: name)?.numbers == nil {
-            throw LangError("\(function)(): the random effect '\(name)' is not a numeric column of the data, so its lines cannot be drawn here", at: loc)
-        }
         self.model = model
+        self.mixed = mixed
         group = modes.group
         names = modes.names
         var effects: [String: [Double]] = [:]
@@ -91,22 +92,9 @@ struct GroupPredictor {
 
     /// The prediction for every row of `frame`: fixed part, plus the random part when `re`.
     func predict(_ frame: DataFrame, re: Bool) throws -> [Double] {
-        var out = try model.predictor(frame)
-        guard re else { return out }
-        guard let groups = frame.column(named: group)?.labels else {
-            throw LangError("the data has no column '\(group)' for the random effects", at: model.formula.location)
-        }
-        let z: [[Double]] = try names.map { name in
-            if name == "Intercept" { return Array(repeating: 1, count: frame.rowCount) }
-            guard let v = frame.column(named: name)?.numbers else {
-                throw LangError("the data has no numeric column '\(name)' for the random effects", at: model.formula.location)
-            }
-            return v
-        }
-        for i in out.indices {
-            guard let u = effects[groups[i]] else { continue }
-            for k in names.indices { out[i] += u[k] * z[k][i] }
-        }
-        return out
+        let fixed = try model.predictor(frame)
+        guard re else { return fixed }
+        let random = try mixed.randomPart(formula: model.formula.formula, data: frame)
+        return zip(fixed, random).map { $0 + $1 }
     }
 }

@@ -17,6 +17,8 @@ public struct Plot {
     public var highlight: [String] = []
     /// Set by `facet`: the panels wrap into rows of this many.
     public var columns: Int?
+    /// The height to draw at when the cell gives none (a caterpillar plot grows with its levels).
+    public var preferredHeight: Double?
     /// How to rebuild the panel's marks from a subset of the rows (nil: the plot cannot be faceted).
     var layers: [Layer]?
     /// The function that made the plot, for error messages.
@@ -56,7 +58,7 @@ public struct Plot {
         var defaultWidth: Double = n == 1 ? 480 : 900
         if let columns, n > 1 { defaultWidth = max(900, min(10_000, Double(min(columns, n)) * 80 + 80)) }
         let width: Double = width ?? defaultWidth
-        return Figure(panels: panels, layout: layout, width: width, height: height ?? defaultHeight, title: title,
+        return Figure(panels: panels, layout: layout, width: width, height: height ?? preferredHeight ?? defaultHeight, title: title,
                       legendTitle: legendTitle, id: number.map { "figure-\($0)" } ?? "figure", highlight: highlight)
     }
 

@@ -107,7 +107,7 @@ import MixdownCharts
         let full = session.error(setup, #"ancova_full_plot(mixed, common, x = "edu", group = "classroom")"#)
         #expect(full?.message.contains("least-squares") == true)
         let two = session.error("", #"random_intercepts_plot(crossed, x = "age")"#)
-        #expect(two?.message.contains("one random-effect term") == true)
+        #expect(two?.message.contains("one grouping factor") == true)
         let notUsed = session.error("", #"random_intercepts_plot(mixed, x = "score")"#)
         #expect(notUsed != nil)
         let shrink = session.error("", #"shrinkage(lmm(distance ~ age + sex + (1 | child), growth), x = "age")"#)

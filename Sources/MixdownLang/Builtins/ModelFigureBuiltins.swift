@@ -231,6 +231,7 @@ extension ModelFigureBuiltins {
         }
         var plot = Plot(panels: panels, sharedX: false, sharedY: true, legendTitle: nil)
         plot.title = "Predicted random effects of \(prediction.group) with 95 % intervals"
+        plot.preferredHeight = min(4000, max(340, 16 * Double(categories.count) + 90))
         if panels.count == 1 { plot.panels[0].title = nil; plot.panels[0].xLabel = "predicted random effect: \(prediction.names[0])" }
         return plot
     }
