@@ -144,4 +144,14 @@ import MixdownCharts
         let bad = session.error(setup, #"errorbars(iv, x = "group", y = "estimate", lower = "hi", upper = "lo")"#)
         #expect(bad?.message.contains("above upper") == true)
     }
+
+    @Test func panelsOfManyPlotsWrapIntoRows() throws {
+        let many = (1...27).map { _ in #"scatter(sleep, x = "Days", y = "Reaction")"# }.joined(separator: ", ")
+        let plot = try LessonFigures().plot(Self.setup, "panels(\(many), share = \"xy\")")
+        let figure = plot.figure(number: 1)
+        #expect(figure.layout == .grid(columns: 6, sharedX: true, sharedY: true))
+        #expect(try XMLNode.parse(try figure.svg()).descendants.filter { $0.classes.contains("mx-panel") }.count == 27)
+        let three = try LessonFigures().plot(Self.setup, #"panels(histogram(sleep.Reaction), qqplot(sleep.Reaction), histogram(sleep.Days))"#)
+        #expect(three.figure(number: 1).layout == .row(sharedX: false, sharedY: false))
+    }
 }

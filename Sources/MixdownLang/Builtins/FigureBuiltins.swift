@@ -57,7 +57,7 @@ enum FigureBuiltins {
                                         dash: try args.bool("dashed") ? .dashed : .solid)
                 return .plot(try Plot(layers: [Layer(fixed: [mark])], panel: Panel(marks: []), legendTitle: nil, madeBy: "hline()"))
             },
-            Builtin("panels", [.optional("share", .string("none"))], variadic: true) { args in
+            Builtin("panels", [.optional("share", .string("none")), .optional("cols")], variadic: true) { args in
                 guard !args.rest.isEmpty else { throw args.error("panels() needs at least one plot") }
                 var plots: [Plot] = []
                 for (v, loc) in zip(args.rest, args.restLocations) {
@@ -73,6 +73,16 @@ enum FigureBuiltins {
                 var out = Plot(panels: plots.flatMap(\.panels), sharedX: share.contains("x"), sharedY: share.contains("y"),
                                legendTitle: plots.compactMap(\.legendTitle).first)
                 out.title = plots.count == 1 ? plots[0].title : nil
+                out.highlight = plots.first { !$0.highlight.isEmpty }?.highlight ?? []
+                // Up to four panels stand in a row; more wrap into rows (or `cols` per row).
+                let n = out.panels.count
+                if args.has("cols") {
+                    let cols = try args.integer("cols")
+                    guard cols >= 1 else { throw args.error("panels() needs cols of at least 1", "cols") }
+                    out.columns = cols
+                } else if n > 4 {
+                    out.columns = Int(Double(n).squareRoot().rounded(.up))
+                }
                 out.fitSharedYToData()
                 return .plot(out)
             },
