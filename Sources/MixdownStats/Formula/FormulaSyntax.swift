@@ -122,6 +122,9 @@ indirect enum FormulaNode {
 struct FormulaSyntaxParser {
     private let tokens: [FormulaToken]
     private var pos = 0
+    /// How deeply expressions nest, bounded so that deep input fails instead of exhausting the stack.
+    private var depth = 0
+    static let maximumDepth = 200
 
     init(tokens: [FormulaToken]) { self.tokens = tokens }
 
@@ -136,6 +139,11 @@ struct FormulaSyntaxParser {
     /// Parses an expression whose operators bind at least as tightly as `minPrecedence`.
     /// `after` names what came before, for the "expected a term after ..." message.
     mutating func parseExpression(_ minPrecedence: Int = 0, after: String? = nil) throws -> FormulaNode {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= FormulaSyntaxParser.maximumDepth else {
+            throw FormulaError("the formula is nested too deeply (more than \(FormulaSyntaxParser.maximumDepth) levels)", column: current.column)
+        }
         var left = try parsePrefix(after: after)
         while case .op(let op) = current.kind, let prec = Self.binaryPrecedence[op], prec >= minPrecedence {
             let col = current.column
