@@ -48,8 +48,10 @@ enum ModelFigureBuiltins {
                 marks += shared.shiftArrows()
                 return .plot(Plot(panel: Panel(xLabel: x, yLabel: full.responseName, marks: marks), legendTitle: group))
             },
-            Builtin("random_intercepts_plot", [.required("model"), .required("x")]) { args in
-                .plot(try randomInterceptsPlot(args))
+            Builtin("random_intercepts_plot", [.required("model"), .required("x"), .optional("highlight")]) { args in
+                var plot = try randomInterceptsPlot(args)
+                plot.highlight = try LayerBuiltins.highlight(args)
+                return .plot(plot)
             },
             Builtin("predictions", [.required("model"), .required("x"), .optional("group"), .optional("re", .bool(true)),
                                     .optional("n", .number(50))]) { args in
