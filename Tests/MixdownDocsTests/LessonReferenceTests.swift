@@ -16,7 +16,7 @@ import MixdownLang
         /// Variances, standard deviations and correlations of the random effects.
         static let variance = Tolerance.relative(1e-4)
         /// Log-likelihoods and likelihood-ratio statistics (differences of optimised deviances).
-        static let likelihood = Tolerance.absolute(1e-6)
+        static let likelihood = Tolerance.absolute(1e-8)
         /// Degrees of freedom and p values from the small-sample approximations.
         static let ddf = Tolerance.relative(1e-4)
 
