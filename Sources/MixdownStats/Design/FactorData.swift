@@ -30,11 +30,10 @@ enum FactorData {
             switch column.data {
             case .categorical(let c):
                 return .categorical(levels: c.levels, codes: c.codes)
-            case .numeric(let v):
-                let distinct = Array(Set(v.filter { !$0.isNaN })).sorted()
-                var index: [Double: Int32] = [:]
-                for (i, x) in distinct.enumerated() { index[x] = Int32(i) }
-                return .categorical(levels: distinct.map(levelName), codes: v.map { $0.isNaN ? -1 : index[$0]! })
+            case .numeric:
+                let ranked = column.ranked()
+                return .categorical(levels: ranked.values.map { levelName($0.number ?? .nan) },
+                                    codes: ranked.ranks.map { Int32($0) })
             }
         case .transform:
             let values = try factor.expression.evaluate(count: frame.rowCount, column: { name in

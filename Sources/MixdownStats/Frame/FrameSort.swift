@@ -18,17 +18,21 @@ extension DataFrame {
 }
 
 extension Column {
-    /// Per row, a rank that sorts like the value (-1 = missing).
-    func sortRanks() -> [Int] {
+    /// Per row, a rank that sorts like the value (-1 = missing), and the distinct values in
+    /// rank order.
+    func ranked() -> (ranks: [Int], values: [MixdownStats.Value]) {
         switch data {
-        case .categorical(let c): return c.codes.map(Int.init)
+        case .categorical(let c): return (c.codes.map(Int.init), c.levels.map(MixdownStats.Value.string))
         case .numeric(let v):
             let distinct = Array(Set(v.filter { !$0.isNaN })).sorted()
             var index: [Double: Int] = [:]
             for (i, x) in distinct.enumerated() { index[x] = i }
-            return v.map { $0.isNaN ? -1 : index[$0]! }
+            return (v.map { $0.isNaN ? -1 : index[$0]! }, distinct.map(MixdownStats.Value.number))
         }
     }
+
+    /// Per row, a rank that sorts like the value (-1 = missing).
+    func sortRanks() -> [Int] { ranked().ranks }
 
     /// The positions of the rows in sorted order (stable; missing last).
     public func order(descending: Bool = false) -> [Int] {

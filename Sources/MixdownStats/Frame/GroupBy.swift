@@ -16,17 +16,9 @@ public struct GroupedFrame: Sendable {
         var rankCodes: [[Int]] = []
         var rankValues: [[Value]] = []
         for col in keyColumns {
-            switch col.data {
-            case .categorical(let c):
-                rankCodes.append(c.codes.map(Int.init))
-                rankValues.append(c.levels.map(Value.string))
-            case .numeric(let v):
-                let distinct = Array(Set(v.filter { !$0.isNaN })).sorted()
-                var index: [Double: Int] = [:]
-                for (i, x) in distinct.enumerated() { index[x] = i }
-                rankCodes.append(v.map { $0.isNaN ? -1 : index[$0]! })
-                rankValues.append(distinct.map(Value.number))
-            }
+            let ranked = col.ranked()
+            rankCodes.append(ranked.ranks)
+            rankValues.append(ranked.values)
         }
         var byKey: [[Int]: [Int]] = [:]
         for row in 0..<frame.rowCount {
