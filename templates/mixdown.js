@@ -1,7 +1,7 @@
 // Reader helpers, offline: typesets the math spans Mixdown leaves in the page
 // (<span class="math inline|display">TeX</span>) with the KaTeX copy in assets/katex when the page
-// has math, marks the section being read in the table of contents, and lets keyboard users
-// reach boxes that scroll sideways.
+// has math, marks the section being read in the table of contents, shows the current lesson in
+// the header's lesson links, and lets keyboard users reach boxes that scroll sideways.
 document.addEventListener("DOMContentLoaded", function () {
   if (typeof katex !== "undefined") {
     document.querySelectorAll("span.math").forEach(function (el) {
@@ -13,6 +13,7 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   }
   markCurrentSection();
+  showCurrentLesson();
   focusableScrollers();
   window.addEventListener("resize", focusableScrollers);
 });
@@ -44,6 +45,12 @@ function markCurrentSection() {
     requestAnimationFrame(function () { pending = false; update(); });
   }, { passive: true });
   update();
+}
+
+// On a phone the lesson links scroll sideways: bring the current lesson into view.
+function showCurrentLesson() {
+  var nav = document.querySelector(".lesson-nav"), current = nav && nav.querySelector("[aria-current=page]");
+  if (nav && current && nav.scrollWidth > nav.clientWidth) nav.scrollLeft = current.offsetLeft - nav.offsetLeft - 16;
 }
 
 // A code block, table or equation wider than its box can be scrolled from the keyboard.

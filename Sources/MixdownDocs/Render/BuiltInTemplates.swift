@@ -123,8 +123,8 @@ enum BuiltInTemplates {
         "mixdown.js": #"""
 // Reader helpers, offline: typesets the math spans Mixdown leaves in the page
 // (<span class="math inline|display">TeX</span>) with the KaTeX copy in assets/katex when the page
-// has math, marks the section being read in the table of contents, and lets keyboard users
-// reach boxes that scroll sideways.
+// has math, marks the section being read in the table of contents, shows the current lesson in
+// the header's lesson links, and lets keyboard users reach boxes that scroll sideways.
 document.addEventListener("DOMContentLoaded", function () {
   if (typeof katex !== "undefined") {
     document.querySelectorAll("span.math").forEach(function (el) {
@@ -136,6 +136,7 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   }
   markCurrentSection();
+  showCurrentLesson();
   focusableScrollers();
   window.addEventListener("resize", focusableScrollers);
 });
@@ -167,6 +168,12 @@ function markCurrentSection() {
     requestAnimationFrame(function () { pending = false; update(); });
   }, { passive: true });
   update();
+}
+
+// On a phone the lesson links scroll sideways: bring the current lesson into view.
+function showCurrentLesson() {
+  var nav = document.querySelector(".lesson-nav"), current = nav && nav.querySelector("[aria-current=page]");
+  if (nav && current && nav.scrollWidth > nav.clientWidth) nav.scrollLeft = current.offsetLeft - nav.offsetLeft - 16;
 }
 
 // A code block, table or equation wider than its box can be scrolled from the keyboard.
@@ -669,6 +676,9 @@ figcaption { font-size: .9rem; color: var(--muted); margin-top: .4rem; }
 @media (max-width: 640px) {
   .figure-full { display: none; }
   .figure-narrow { display: block; }
+  /* The lesson links stay on one line that scrolls sideways, so the header is not a whole screen. */
+  .lesson-nav { flex-wrap: nowrap; overflow-x: auto; width: 100%; padding-bottom: .2rem; scrollbar-width: thin; }
+  .lesson-nav a { white-space: nowrap; }
 }
 /* Print in light ink whatever the screen's theme; code wraps instead of being cut off. */
 @media print {
