@@ -26,9 +26,10 @@ enum CoreBuiltins {
             reducer("sum", minimum: 0) { $0.reduce(0, +) },
             reducer("min") { $0.min() ?? .nan },
             reducer("max") { $0.max() ?? .nan },
-            Builtin("count", [.required("x")]) { args in
+            Builtin("count", [.required("x"), .optional("na_rm", .bool(false))]) { args in
                 switch args["x"] {
-                case .column(let c): return .number(Double(c.count))
+                case .column(let c): return .number(Double(c.count - (try args.bool("na_rm") ? c.missingCount : 0)))
+                case .mask(let m): return .number(Double(m.values.count))
                 case .list(let l): return .number(Double(l.count))
                 case .named(let n): return .number(Double(n.values.count))
                 case .frame(let f), .preview(let f, _): return .number(Double(f.rowCount))
