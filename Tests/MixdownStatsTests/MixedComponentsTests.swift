@@ -46,4 +46,18 @@ import Testing
         for (x, y) in zip(refit.beta(), fresh.beta()) { #expect(abs(x - y) <= 1e-10 * max(1, abs(y))) }
         #expect(model.refit(response: input.response).deviance(theta) == model.deviance(theta))
     }
+
+    /// A response far from zero (y + 10⁶) fits to the same log-likelihood, θ and slope, with the
+    /// intercept moved by 10⁶: the cross-products are accumulated for y − Xγ (uncentred, y'y ≈ 10¹⁴
+    /// would leave r² with four digits).
+    @Test func largeResponseOffsetCostsNoDigits() throws {
+        let input = try MixedLme4Tests.input("crossed-sparse")
+        let moved = MixedModelInput(responseName: input.responseName, response: input.response.map { $0 + 1e6 },
+                                    fixedNames: input.fixedNames, fixedColumns: input.fixedColumns, terms: input.terms)
+        let a = try LinearMixedModel.fit(input), b = try LinearMixedModel.fit(moved)
+        #expect(abs(a.logLikelihood - b.logLikelihood) < 1e-8, "\(a.logLikelihood) vs \(b.logLikelihood)")
+        #expect(abs(b.fixed[0].estimate - a.fixed[0].estimate - 1e6) < 1e-6)
+        #expect(abs(b.fixed[1].estimate - a.fixed[1].estimate) < 1e-8)
+        for (x, y) in zip(a.theta, b.theta) { #expect(abs(x - y) < 1e-6) }
+    }
 }

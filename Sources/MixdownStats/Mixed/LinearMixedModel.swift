@@ -197,7 +197,8 @@ public enum LinearMixedModel {
         let term = model.terms[0]
         let q = term.width
         let p = model.p
-        let hess = StatsmodelsHessian(beta: beta, psi: psi, levels: term.levels.count, q: q, p: p,
+        // The sufficient statistics are those of y − Xγ, whose coefficients are β − γ.
+        let hess = StatsmodelsHessian(beta: zip(beta, model.responseShift).map(-), psi: psi, levels: term.levels.count, q: q, p: p,
                                       ztz: model.levelZtZ, xyz: model.levelXyZ, xyxy: model.crossXy,
                                       n: model.n, method: model.method)
         let neg = hess.hessian.map { $0.map { -$0 } }

@@ -19,6 +19,8 @@ final class ProfiledDeviance {
     let terms: [RandomEffectTerm]
     /// The fixed-effect columns (kept for `refit(response:)`).
     private let fixed: [[Double]]
+    /// γ of `ResponseShift`: the cross-products are those of y − Xγ; β = β' + γ.
+    let responseShift: [Double]
     let layouts: [ThetaLayout]
     let thetaOffsets: [Int]
     let thetaCount: Int
@@ -62,6 +64,8 @@ final class ProfiledDeviance {
         self.method = method
         self.terms = terms
         self.fixed = fixed
+        let shift = ResponseShift(response: response, fixed: fixed)
+        responseShift = shift.gamma
         layouts = terms.map { ThetaLayout(q: $0.width, correlated: $0.correlated) }
         var offs: [Int] = []
         var tc = 0
@@ -88,7 +92,7 @@ final class ProfiledDeviance {
         lxb = xb
         lxx = xx
         tFactors = layouts.map { [Double](repeating: 0, count: $0.q * $0.q) }
-        accumulate(response: response, fixed: fixed)
+        accumulate(response: shift.shifted, fixed: fixed)
     }
 
     /// The same model with a new response (a parametric bootstrap's simulated y): the
@@ -101,12 +105,14 @@ final class ProfiledDeviance {
 
     private init(_ o: ProfiledDeviance, response: [Double]) {
         n = o.n; p = o.p; method = o.method; terms = o.terms; fixed = o.fixed
+        let shift = ResponseShift(response: response, fixed: o.fixed)
+        responseShift = shift.gamma
         layouts = o.layouts; thetaOffsets = o.thetaOffsets; thetaCount = o.thetaCount
         qA = o.qA; mA = o.mA; aa = o.aa; xa = o.xa; xx = o.xx
         qB = o.qB; bOffsets = o.bOffsets; cross = o.cross; schur = o.schur; lambdaB = o.lambdaB
         xb = o.xb; denseW = o.denseW
         lA = o.lA; lxa = o.lxa; lxb = o.lxb; lxx = o.lxx; tFactors = o.tFactors
-        accumulateResponse(response)
+        accumulateResponse(shift.shifted)
     }
 
     /// Replaces the y row of [X y]'Z_A, [X y]'[X y] and [X y]'Z_B by those of `y`.
@@ -403,7 +409,7 @@ final class ProfiledDeviance {
             b[i] = s / lxx[i * P1 + i]
             i -= 1
         }
-        return b
+        return zip(b, responseShift).map(+)
     }
 
     /// (R_X R_X')^{-1}: the unscaled covariance of β (multiply by σ² for lme4's vcov).
@@ -436,6 +442,7 @@ final class ProfiledDeviance {
     /// Spherical conditional modes u (b = Λu) per term in factorisation order, given β: the
     /// back substitution L' u = L_X-part of the right-hand side, B block first.
     func sphericalModes(beta: [Double]) -> [[Double]] {
+        let beta = zip(beta, responseShift).map(-)
         let P1 = p1
         let nA = mA * qA
         func rhs(_ l: [Double], _ col: Int) -> Double {
@@ -488,8 +495,8 @@ final class ProfiledDeviance {
 
     /// Per-level Z_j'Z_j (qA×qA column-major blocks).
     var levelZtZ: [Double] { aa }
-    /// Per-level [X y]'Z_j (P1×qA column-major blocks).
+    /// Per-level [X y]'Z_j (P1×qA column-major blocks), for y − Xγ (`responseShift`).
     var levelXyZ: [Double] { xa }
-    /// [X y]'[X y] (P1×P1 column-major).
+    /// [X y]'[X y] (P1×P1 column-major), for y − Xγ (`responseShift`).
     var crossXy: [Double] { xx }
 }
