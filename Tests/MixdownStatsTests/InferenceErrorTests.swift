@@ -62,3 +62,17 @@ import Testing
         #expect(crossed.convention == .lme4)
     }
 }
+
+/// Size limits of the dense computations are clear errors, not a long wait or a crash.
+@Suite struct InferenceSizeLimitTests {
+    @Test func conditionalVariancesOfALargeCrossedDesign() throws {
+        let c = try InferenceCase("crossed")
+        do {
+            _ = try c.model.randomEffectPredictions(limit: 10)
+            Issue.record("no size error")
+        } catch let e as MixedInferenceError {
+            #expect(e.description.contains("order 18, more than the 10"), "\(e)")
+        }
+        #expect(try c.model.randomEffectPredictions().count == 2)
+    }
+}

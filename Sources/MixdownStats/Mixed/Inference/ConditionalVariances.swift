@@ -25,18 +25,24 @@ extension MixedModel {
     /// Predicted random effects of every grouping factor (input order) with conditional
     /// covariances.
     public func randomEffectPredictions() throws -> [RandomEffectPrediction] {
-        try randomEffectPredictions(theta: fit.theta, sigma2: fit.residualVariance)
+        try randomEffectPredictions(limit: Self.maxDenseRandomEffects)
+    }
+
+    /// `limit` bounds the number of random effects of a crossed or nested design (the order
+    /// of the dense factorisation; its cost grows with the cube).
+    public func randomEffectPredictions(limit: Int) throws -> [RandomEffectPrediction] {
+        try randomEffectPredictions(theta: fit.theta, sigma2: fit.residualVariance, limit: limit)
     }
 
     /// The same at given θ and σ² (tests use lme4's); the modes are the fit's.
-    func randomEffectPredictions(theta: [Double], sigma2: Double) throws -> [RandomEffectPrediction] {
+    func randomEffectPredictions(theta: [Double], sigma2: Double, limit: Int = maxDenseRandomEffects) throws -> [RandomEffectPrediction] {
         let sorted = sortedTerms
         let factors = relativeFactors(theta)
         let blocks: [[[[Double]]]]
         if sorted.count == 1 {
             blocks = [Self.singleTermBlocks(sorted[0], factors[0])]
         } else {
-            blocks = try Self.denseBlocks(sorted, factors)
+            blocks = try Self.denseBlocks(sorted, factors, limit: limit)
         }
         var out = [RandomEffectPrediction?](repeating: nil, count: sorted.count)
         for (s, i) in thetaOrder.enumerated() {
@@ -67,13 +73,13 @@ extension MixedModel {
 
     /// The per-level diagonal blocks of Λ (Λ'Z'ZΛ + I)⁻¹ Λ' for crossed or nested terms, from
     /// a dense factorisation.
-    static func denseBlocks(_ terms: [RandomEffectTerm], _ factors: [[Double]]) throws -> [[[[Double]]]] {
+    static func denseBlocks(_ terms: [RandomEffectTerm], _ factors: [[Double]], limit: Int) throws -> [[[[Double]]]] {
         var offsets: [Int] = []
         var total = 0
         for t in terms { offsets.append(total); total += t.width * t.levels.count }
-        guard total <= maxDenseRandomEffects else {
+        guard total <= limit else {
             throw MixedInferenceError.tooLarge(what: "the conditional variances of crossed or nested random effects",
-                                               size: total, limit: maxDenseRandomEffects)
+                                               size: total, limit: limit)
         }
         // Column j of ZΛ for row i, as (index, value) pairs.
         let n = terms[0].levelIndex.count

@@ -23,7 +23,8 @@ public struct KenwardRogerApproximation: Sendable {
         }
         let n = fit.nobs, px = fit.fixed.count
         guard n <= Self.maxObservations else {
-            throw MixedInferenceError.tooLarge(what: "Kenward–Roger's adjustment", size: n, limit: Self.maxObservations)
+            throw MixedInferenceError.tooLarge(what: "Kenward–Roger's adjustment (use ddf = \"satterthwaite\" for this many rows)",
+                                               size: n, limit: Self.maxObservations)
         }
         let g = Self.covarianceStructure(model)
         let k = g.count

@@ -16,7 +16,7 @@ public enum MixedInferenceError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .differentData(s), let .notNested(s), let .badArgument(s), let .numerical(s): return s
         case let .tooLarge(what, size, limit):
-            return "\(what) needs a dense matrix of size \(size), more than the \(limit) this computes; use a smaller data set or ddf = \"satterthwaite\""
+            return "\(what) needs a dense matrix of order \(size), more than the \(limit) computed here"
         }
     }
 }

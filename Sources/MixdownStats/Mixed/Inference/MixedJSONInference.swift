@@ -7,6 +7,7 @@ public struct MixedJSONInference: Sendable {
     public var tTests: [FixedEffectTTest]?
     public var predictions: [RandomEffectPrediction]?
     public var intervals: MixedConfidenceIntervals?
+    public static let ranefSELimit = 1500
     /// Why a part was left out, if one was.
     public var omitted: String?
 
@@ -19,12 +20,14 @@ public struct MixedJSONInference: Sendable {
     }
 
     /// Computes what the options ask for. `ranef_se` is left out (and `omitted` says why) when
-    /// the conditional variances of a crossed design are too large to compute densely.
+    /// a crossed or nested design has more than `ranefSELimit` random effects (the dense
+    /// factorisation would dominate the fit's time; `ranef(m, condvar = true)` in a lesson goes
+    /// up to `MixedModel.maxDenseRandomEffects`).
     public init(_ model: MixedModel, ddf: DenominatorDegreesOfFreedom?, confint: MixedConfidenceIntervals.Method?) throws {
         self.ddf = ddf
         tTests = try ddf.map { try model.tTests(ddf: $0) }
         do {
-            predictions = try model.randomEffectPredictions()
+            predictions = try model.randomEffectPredictions(limit: Self.ranefSELimit)
         } catch let e as MixedInferenceError {
             predictions = nil
             omitted = "ranef_se: \(e.description)"
