@@ -16,6 +16,11 @@ enum Indexing {
             return c.value(try position(i, count: c.count, at: indexLocation))
         case (.frame(let f), .mask(let m)), (.preview(let f, _), .mask(let m)):
             return .frame(f.rows(try selected(m, count: f.rowCount, at: indexLocation)))
+        case (.frame(let f), .column(let c)), (.preview(let f, _), .column(let c)):
+            guard let m = Mask(c) else {
+                throw LangError("a data frame's rows are selected by a column of booleans (such as df.age > 8), and '\(c.name)' holds other values", at: indexLocation)
+            }
+            return .frame(f.rows(try selected(m, count: f.rowCount, at: indexLocation)))
         case (.column(let c), .mask(let m)):
             return .column(c.rows(try selected(m, count: c.count, at: indexLocation)))
         case (.mask(let a), .mask(let m)):

@@ -18,6 +18,22 @@ public struct Mask: Equatable, Sendable {
     public var values: [Bool?]
     public init(name: String, values: [Bool?]) { self.name = name; self.values = values }
 
+    /// A column of 1/0 (what a frame stores for booleans) read back as a mask; nil when the
+    /// column holds anything else.
+    public init?(_ column: Column) {
+        guard let xs = column.numbers, xs.allSatisfy({ $0 == 0 || $0 == 1 || $0.isNaN }) else { return nil }
+        self.init(name: column.name, values: xs.map { $0.isNaN ? nil : $0 == 1 })
+    }
+
+    /// The mask a value stands for: a mask, or a column of 1/0.
+    static func of(_ value: Value) -> Mask? {
+        switch value {
+        case .mask(let m): return m
+        case .column(let c): return Mask(c)
+        default: return nil
+        }
+    }
+
     /// As numbers: 1 for true, 0 for false, NaN for missing (what a frame stores, as R's
     /// `as.numeric`).
     public var numbers: [Double] { values.map { $0.map { $0 ? 1 : 0 } ?? .nan } }

@@ -28,7 +28,7 @@ enum FrameBuiltins {
             },
             Builtin("filter", [.required("df"), .required("mask")]) { args in
                 let frame = try args.frame("df")
-                guard case .mask(let m) = args["mask"] else {
+                guard let m = Mask.of(args["mask"]) else {
                     throw args.typeError("mask", expected: "a column of booleans (such as df.age == 8)")
                 }
                 return .frame(frame.rows(try Indexing.selected(m, count: frame.rowCount, at: args.location("mask"))))
