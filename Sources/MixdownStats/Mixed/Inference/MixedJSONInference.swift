@@ -43,8 +43,9 @@ public struct MixedJSONInference: Sendable {
         if let omitted { out.append(("inference_notes", "[" + s(omitted) + "]")) }
         if let predictions {
             let groups = predictions.map { p -> String in
+                let allSDs = p.conditionalStandardDeviations   // computed over every level: once per factor
                 let levels = p.levels.indices.map { l -> String in
-                    let sds = p.conditionalStandardDeviations[l]
+                    let sds = allSDs[l]
                     let values = p.names.indices.map { "\(s(p.names[$0])): \(j(sds[$0]))" }.joined(separator: ", ")
                     return "\(s(p.levels[l])): {\(values)}"
                 }
