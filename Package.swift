@@ -57,9 +57,9 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "MixdownStatsTests", dependencies: ["MixdownStats"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "MixdownChartsTests", dependencies: ["MixdownCharts", "MixdownLang"],
+        .testTarget(name: "MixdownChartsTests", dependencies: ["MixdownCharts", "MixdownLang", "MixdownStats"],
                     resources: [.copy("Golden")]),
-        .testTarget(name: "MixdownLangTests", dependencies: ["MixdownLang"],
+        .testTarget(name: "MixdownLangTests", dependencies: ["MixdownLang", "MixdownStats"],
                     resources: [.copy("Cases")]),
         .testTarget(name: "mixdownTests", dependencies: ["mixdown"]),
         .testTarget(name: "MixdownDocsTests", dependencies: ["MixdownDocs", "MixdownCharts"],

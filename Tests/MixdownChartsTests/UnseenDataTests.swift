@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import MixdownCharts
 @testable import MixdownLang
+import MixdownStats
 
 /// Figures on a data set the lessons never use, written only with the spellings of contracts §6
 /// (as outside checks do): a seeded simulation of 27 people measured weekly, with a treatment
@@ -9,7 +10,7 @@ import MixdownCharts
 @Suite struct UnseenDataTests {
     /// 27 people × 6 weeks; person k's line is 40 + k/3 + 1.5·week (+ 4 in arm "B & C") + noise.
     static func csv() -> String {
-        var rng = SeededGenerator(seed: 27)
+        var rng = SplitMix64(state: 27)
         var text = "person,arm,week,score\n"
         for k in 1...27 {
             let arm = k % 3 == 0 ? "\"B & C\"" : "A<1>"
@@ -56,15 +57,3 @@ import MixdownCharts
     }
 }
 
-/// A small deterministic generator (SplitMix64) for test data.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,22 +1,14 @@
 import Foundation
 import Testing
 @testable import MixdownLang
+import MixdownStats
 
 /// Seeded, bounded fuzzing of the lexer, parser and interpreter: random characters, random
 /// token sequences, and random mutations of the cells of the two lessons. Nothing may crash
 /// or hang, and every error must point inside the cell that raised it.
 @Suite(.timeLimit(.minutes(5))) struct FuzzTests {
-    /// SplitMix64: a small deterministic generator, so every run tries the same inputs.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// A deterministic generator, so every run tries the same inputs.
+    typealias Generator = SplitMix64
 
     static let tutorial = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("tutorial")

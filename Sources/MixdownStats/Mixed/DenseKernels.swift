@@ -3,6 +3,20 @@ import Foundation
 /// Small dense kernels (column-major, caller-owned storage) used by the mixed-model code for the
 /// many tiny blocks it factors; plain loops beat BLAS calls at these sizes.
 enum DenseKernels {
+    /// dst = src · T for a column-major rows×q block `src` and a term's q×q relative covariance
+    /// factor T (column-major, lower triangular): dst[c·rows + r] = Σ_{m≥c} src[m·rows + r] T[c·q + m].
+    @inline(__always)
+    static func timesFactor(_ src: UnsafePointer<Double>, rows: Int, _ t: UnsafePointer<Double>, _ q: Int,
+                            into dst: UnsafeMutablePointer<Double>) {
+        for c in 0..<q {
+            for r in 0..<rows {
+                var s = 0.0
+                for m in c..<q { s += src[m * rows + r] * t[c * q + m] }
+                dst[c * rows + r] = s
+            }
+        }
+    }
+
     /// In-place lower Cholesky factor of the n×n symmetric matrix `a` (column-major, leading
     /// dimension n; only the lower triangle is read, the strict upper triangle is zeroed).
     /// Returns false if the matrix is not positive definite.

@@ -121,11 +121,7 @@ struct CrossBlock {
                                 let l = L.baseAddress! + j * qA * qA
                                 for e in start[j]..<start[j + 1] {
                                     let v = V.baseAddress! + e * qA, w = W.baseAddress! + e * qA
-                                    for c in 0..<qA {
-                                        var s = 0.0
-                                        for m in c..<qA { s += v[m] * T[c * qA + m] }
-                                        w[c] = s
-                                    }
+                                    DenseKernels.timesFactor(v, rows: 1, T.baseAddress!, qA, into: w)
                                     DenseKernels.forwardSolve(l, qA, w, stride: 1)
                                 }
                             }

@@ -58,13 +58,7 @@ enum LeadingBlock {
                                         let a = AA.baseAddress! + j * qA * qA
                                         let l = LA.baseAddress! + j * qA * qA
                                         // w = A_j T
-                                        for c in 0..<qA {
-                                            for r in 0..<qA {
-                                                var s = 0.0
-                                                for m in c..<qA { s += a[m * qA + r] * T[c * qA + m] }
-                                                w[c * qA + r] = s
-                                            }
-                                        }
+                                        DenseKernels.timesFactor(a, rows: qA, T.baseAddress!, qA, into: w)
                                         // l = T' w + I (lower triangle)
                                         for c in 0..<qA {
                                             for r in c..<qA {
@@ -82,13 +76,7 @@ enum LeadingBlock {
                                         // LXA_j = (XA_j T) L^{-T}
                                         let xaj = XA.baseAddress! + j * qA * P1
                                         let lxaj = LXA.baseAddress! + j * qA * P1
-                                        for c in 0..<qA {
-                                            for r in 0..<P1 {
-                                                var s = 0.0
-                                                for m in c..<qA { s += xaj[m * P1 + r] * T[c * qA + m] }
-                                                lxaj[c * P1 + r] = s
-                                            }
-                                        }
+                                        DenseKernels.timesFactor(xaj, rows: P1, T.baseAddress!, qA, into: lxaj)
                                         for r in 0..<P1 {
                                             DenseKernels.forwardSolve(UnsafePointer(l), qA, lxaj + r, stride: P1)
                                         }

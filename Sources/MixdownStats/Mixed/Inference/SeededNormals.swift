@@ -3,19 +3,14 @@ import Foundation
 /// Deterministic standard normal draws for a seed: SplitMix64 uniforms, Box–Muller pairs.
 /// The same seed gives the same sequence on every machine.
 struct SeededNormals {
-    private var state: UInt64
+    private var bits: SplitMix64
     private var spare: Double?
 
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+    init(seed: UInt64) { bits = SplitMix64(state: seed &+ 0x9E37_79B9_7F4A_7C15) }
 
     /// A uniform in (0, 1).
     mutating func uniform() -> Double {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return (Double(z >> 11) + 0.5) / 9_007_199_254_740_992.0
+        (Double(bits.next() >> 11) + 0.5) / 9_007_199_254_740_992.0
     }
 
     mutating func next() -> Double {
