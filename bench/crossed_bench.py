@@ -26,6 +26,7 @@ DESIGNS = [
     ("insteval", "insteval.csv", "y ~ 1 + service + (1 | s) + (1 | d) + (1 | dept)", None),
     ("insteval-dept-fixed", "insteval.csv", "y ~ 1 + service + dept + (1 | s) + (1 | d)", None),
     ("nested-1000x5x20", "nested_1000x5x20.csv", "y ~ x + (1 | school/class)", ["nested", "1000", "5", "20"]),
+    ("nested-2000x5x10", "nested_2000x5x10.csv", "y ~ x + (1 | school/class)", ["nested", "2000", "5", "10"]),
     ("nested-5000x5x4", "nested_5000x5x4.csv", "y ~ x + (1 | school/class)", ["nested", "5000", "5", "4"]),
     ("maximal-56x32", "maximal_56x32.csv", MAXIMAL, ["maximal", "56", "32"]),
     ("maximal-300x200", "maximal_300x200.csv", MAXIMAL, ["maximal", "300", "200"]),

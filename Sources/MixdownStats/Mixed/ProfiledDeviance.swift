@@ -8,9 +8,11 @@ import Foundation
 ///
 /// The cross-products of [Z X y] are accumulated once (one pass over the rows). Each evaluation
 /// then factors Λ'Z'ZΛ + I blockwise: the term with most levels ("A") is block diagonal, one
-/// q×q block per level; the other terms ("B", crossed or nested factors) form one dense block.
-/// With a single grouping factor the cost of an evaluation is linear in the number of groups
-/// and independent of the number of rows.
+/// q×q block per level (`LeadingBlock`); the other terms ("B", crossed or nested factors) meet
+/// it in Z_B'Z_A, stored sparse by level (`CrossBlock`) or, when most pairs of levels meet,
+/// dense for BLAS (`DenseCrossBlock`); their own block L_BB is block diagonal for a nested
+/// factor and dense otherwise (`SchurBlock`). With a single grouping factor the cost of an
+/// evaluation is linear in the number of groups and independent of the number of rows.
 final class ProfiledDeviance {
     let n: Int
     let p: Int
@@ -38,7 +40,9 @@ final class ProfiledDeviance {
     private var schur: SchurBlock?
     private let lambdaB: StackedLambda
     private var xb: [Double]          // P1 × qB
-    /// W as a dense matrix when the cross block is dense enough for BLAS (else empty).
+    /// Z_B'Z_A as a dense matrix when the cross block is dense enough for BLAS (else nil).
+    private var denseCross: DenseCrossBlock?
+    /// W, the B rows of L, as a dense qB × (mA·qA) matrix when `denseCross` is set (else empty).
     private var denseW: [Double] = []
 
     // Factor state of the last evaluation.
@@ -58,7 +62,10 @@ final class ProfiledDeviance {
     var p1: Int { p + 1 }
 
     /// Accumulates the cross-products. `terms` must already be validated and sorted (A first).
-    init(response: [Double], fixed: [[Double]], terms: [RandomEffectTerm], method: MixedModelMethod) {
+    /// `denseCross` forces Z_B'Z_A dense (true) or sparse by level (false) whatever its density
+    /// (tests compare the two); nil chooses by `denseCrossFraction`.
+    init(response: [Double], fixed: [[Double]], terms: [RandomEffectTerm], method: MixedModelMethod,
+         denseCross: Bool? = nil) {
         n = response.count
         p = fixed.count
         self.method = method
@@ -92,7 +99,7 @@ final class ProfiledDeviance {
         lxb = xb
         lxx = xx
         tFactors = layouts.map { [Double](repeating: 0, count: $0.q * $0.q) }
-        accumulate(response: shift.shifted, fixed: fixed)
+        accumulate(response: shift.shifted, fixed: fixed, denseCross: denseCross)
     }
 
     /// The same model with a new response (a parametric bootstrap's simulated y): the
@@ -110,7 +117,7 @@ final class ProfiledDeviance {
         layouts = o.layouts; thetaOffsets = o.thetaOffsets; thetaCount = o.thetaCount
         qA = o.qA; mA = o.mA; aa = o.aa; xa = o.xa; xx = o.xx
         qB = o.qB; bOffsets = o.bOffsets; cross = o.cross; schur = o.schur; lambdaB = o.lambdaB
-        xb = o.xb; denseW = o.denseW
+        xb = o.xb; denseCross = o.denseCross; denseW = o.denseW
         lA = o.lA; lxa = o.lxa; lxb = o.lxb; lxx = o.lxx; tFactors = o.tFactors
         accumulateResponse(shift.shifted)
     }
@@ -149,7 +156,7 @@ final class ProfiledDeviance {
 
     /// One pass over the rows accumulating the cross-products (split over two threads for a
     /// single grouping factor and many rows), then the symmetric halves filled in.
-    private func accumulate(response: [Double], fixed: [[Double]]) {
+    private func accumulate(response: [Double], fixed: [[Double]], denseCross: Bool?) {
         let P1 = p1
         let termA = terms[0]
         let n = self.n, qA = self.qA, p = self.p
@@ -190,7 +197,7 @@ final class ProfiledDeviance {
                 }
             }
         }
-        if terms.count > 1 { accumulateB(response: response, fixed: fixed) }
+        if terms.count > 1 { accumulateB(response: response, fixed: fixed, denseCross: denseCross) }
         // Symmetrise the lower-triangle accumulations.
         for j in 0..<mA {
             let ab = j * qA * qA
@@ -256,8 +263,8 @@ final class ProfiledDeviance {
     }
 
     /// Accumulates the cross-products that involve the other terms (B): Z_B'Z_A (sparse, by
-    /// level of A), Z_B'Z_B and [X y]'Z_B.
-    private func accumulateB(response: [Double], fixed: [[Double]]) {
+    /// level of A), Z_B'Z_B and [X y]'Z_B, and chooses how W and L_BB are stored.
+    private func accumulateB(response: [Double], fixed: [[Double]], denseCross forced: Bool?) {
         let P1 = p1
         let bTerms = Array(terms.dropFirst())
         let crossBlock = CrossBlock(termA: terms[0], others: bTerms, offsets: bOffsets, qB: qB)
@@ -284,7 +291,8 @@ final class ProfiledDeviance {
             }
         }
         gram.finish(lambda: lambdaB)
-        if crossBlock.density > Self.denseCrossFraction && !crossBlock.nested {
+        if !crossBlock.nested && (forced ?? (crossBlock.density > Self.denseCrossFraction)) {
+            denseCross = DenseCrossBlock(crossBlock)
             denseW = [Double](repeating: 0, count: qB * mA * qA)
         }
         cross = crossBlock
@@ -325,17 +333,17 @@ final class ProfiledDeviance {
     /// L_XB = ([X y]'Z_BΛ_B − L_XA W') L_BB^{-T}, L_XX −= L_XB L_XB'. Returns log det(L_BB)².
     private func factorOtherTerms() -> Double? {
         let tB = Array(tFactors.dropFirst())
-        cross!.update(tA: tFactors[0], lA: lA, tB: tB)
         let P1 = p1
         lxb = xb
         lambdaB.rightMultiply(&lxb, rows: P1, t: tB)
-        if denseW.isEmpty {
-            subtractCrossFromXB()
-        } else {
-            cross!.denseScaled(into: &denseW)
+        if let denseCross {
+            denseCross.scaled(tA: tFactors[0], lA: lA, lambda: lambdaB, tB: tB, into: &denseW)
             BlasThreads.fit(order: qB)
             cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, Int32(P1), Int32(qB), Int32(mA * qA), -1.0,
                         lxa, Int32(P1), denseW, Int32(qB), 1.0, &lxb, Int32(P1))
+        } else {
+            cross!.update(tA: tFactors[0], lA: lA, tB: tB)
+            subtractCrossFromXB()
         }
         guard let logdet = schur!.update(lambda: lambdaB, t: tB, cross: cross!, denseW: denseW) else { return nil }
         schur!.rightSolve(&lxb, rows: P1)
@@ -453,7 +461,9 @@ final class ProfiledDeviance {
         var uB = (0..<qB).map { rhs(lxb, $0) }
         if qB > 0 { schur!.backSolveTransposed(&uB) }
         var uA = (0..<nA).map { rhs(lxa, $0) }
-        if let cross {
+        if !denseW.isEmpty {
+            cblas_dgemv(CblasColMajor, CblasTrans, Int32(qB), Int32(nA), -1.0, denseW, Int32(qB), uB, 1, 1.0, &uA, 1)
+        } else if let cross {
             for j in 0..<mA {
                 for e in cross.start[j]..<cross.start[j + 1] {
                     for k in 0..<qA { uA[j * qA + k] -= cross.scaled[e * qA + k] * uB[cross.rows[e]] }

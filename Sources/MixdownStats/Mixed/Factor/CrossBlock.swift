@@ -157,14 +157,4 @@ struct CrossBlock {
             e += q
         }
     }
-
-    /// W as a dense qB × (levels·qA) column-major matrix (for BLAS when the block is dense).
-    func denseScaled(into out: inout [Double]) {
-        for i in out.indices { out[i] = 0 }
-        for j in 0..<levels {
-            for e in start[j]..<start[j + 1] {
-                for m in 0..<qA { out[(j * qA + m) * qB + rows[e]] = scaled[e * qA + m] }
-            }
-        }
-    }
 }

@@ -35,4 +35,31 @@ struct StackedLambda {
             }
         }
     }
+
+    /// M ← Λ_B' M for M with qB rows and `columns` columns (column-major, leading dimension qB),
+    /// one contiguous column at a time.
+    func leftMultiplyTransposed(_ m: UnsafeMutablePointer<Double>, columns: Int, t tB: [[Double]]) {
+        let qB = offsets[offsets.count - 1] + widths[widths.count - 1] * levels[levels.count - 1]
+        for (b, q) in widths.enumerated() {
+            tB[b].withUnsafeBufferPointer { t in
+                for col in 0..<columns {
+                    let v = m + col * qB + offsets[b]
+                    if q == 1 {
+                        let f = t[0]
+                        for r in 0..<levels[b] { v[r] *= f }
+                        continue
+                    }
+                    for l in 0..<levels[b] {
+                        let x = v + l * q
+                        // (T'x)[k] = Σ_{r ≥ k} T[r, k] x[r]; in increasing k each x[k] is read before it is overwritten.
+                        for k in 0..<q {
+                            var s = 0.0
+                            for r in k..<q { s += t[k * q + r] * x[r] }
+                            x[k] = s
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
