@@ -103,6 +103,7 @@ public struct ModelFrame: Sendable {
         }
         guard let first = parts.first else { throw ModelError(.input, "a grouping factor needs a column") }
         if parts.count == 1 { return (first.levels, first.codes.map(Int.init)) }
+        if let packed = Self.packedInteraction(parts) { return packed }
         var keyOf: [[Int32]: Int] = [:]
         var keys: [[Int32]] = []
         let n = rows.count
@@ -120,6 +121,40 @@ public struct ModelFrame: Sendable {
         for (new, old) in order.enumerated() { remap[old] = new }
         let levels = order.map { k in keys[k].enumerated().map { parts[$0.offset].levels[Int($0.element)] }.joined(separator: ":") }
         return (levels, raw.map { remap[$0] })
+    }
+
+    /// The interaction of categorical columns with each row's level combination packed into one
+    /// integer (mixed radix, the first column most significant, so integer order is the level
+    /// order of each column in turn); nil when the product of the level counts overflows.
+    private static func packedInteraction(_ parts: [(levels: [String], codes: [Int32])]) -> (levels: [String], codes: [Int])? {
+        var radix = 1
+        for p in parts {
+            let (m, overflow) = radix.multipliedReportingOverflow(by: max(p.levels.count, 1))
+            if overflow { return nil }
+            radix = m
+        }
+        let n = parts[0].codes.count
+        var key = [Int](repeating: 0, count: n)
+        for p in parts {
+            let size = p.levels.count
+            p.codes.withUnsafeBufferPointer { codes in
+                for i in 0..<n { key[i] = key[i] * size + Int(codes[i]) }
+            }
+        }
+        let distinct = Array(Set(key)).sorted()
+        var index: [Int: Int] = [:]
+        index.reserveCapacity(distinct.count)
+        for (k, v) in distinct.enumerated() { index[v] = k }
+        let levels = distinct.map { packed -> String in
+            var rest = packed
+            var names = [String](repeating: "", count: parts.count)
+            for (j, p) in parts.enumerated().reversed() {
+                names[j] = p.levels[rest % p.levels.count]
+                rest /= p.levels.count
+            }
+            return names.joined(separator: ":")
+        }
+        return (levels, key.map { index[$0]! })
     }
 
     static func design(_ list: TermList, factorData: [Factor: FactorData], rowCount n: Int,

@@ -136,6 +136,9 @@ public enum OLSJSON {
 public enum JSONText {
     /// `s` as a JSON string literal (quotes, backslashes and control characters escaped).
     public static func string(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {

@@ -1,3 +1,4 @@
+import Dispatch
 import CLapack
 import Foundation
 
@@ -51,21 +52,21 @@ struct SchurBlock {
         for (b, q) in lambda.widths.enumerated() {
             for l in 0..<lambda.levels[b] { groups.append((lambda.offsets[b] + l * q, q, b)) }
         }
-        for (gc, col) in groups.enumerated() {
-            for row in groups[gc...] {
-                var values: [Double] = []
-                var any = false
-                for kc in 0..<col.width {
-                    for kr in 0..<row.width {
-                        let v = gram[(col.first + kc) * qB + row.first + kr]
-                        values.append(v)
-                        any = any || v != 0
+        gram.withUnsafeBufferPointer { G in
+            for (gc, col) in groups.enumerated() {
+                for row in groups[gc...] {
+                    var any = false
+                    for kc in 0..<col.width where !any {
+                        let c = (col.first + kc) * qB + row.first
+                        for kr in 0..<row.width where G[c + kr] != 0 { any = true; break }
+                    }
+                    guard any else { continue }
+                    blocks.append(GramBlock(row: row.first, col: col.first, rowTerm: row.term, colTerm: col.term,
+                                            offset: blockValues.count))
+                    for kc in 0..<col.width {
+                        for kr in 0..<row.width { blockValues.append(G[(col.first + kc) * qB + row.first + kr]) }
                     }
                 }
-                guard any else { continue }
-                blocks.append(GramBlock(row: row.first, col: col.first, rowTerm: row.term, colTerm: col.term,
-                                        offset: blockValues.count))
-                blockValues += values
             }
         }
         gram = []
@@ -127,31 +128,58 @@ struct SchurBlock {
 
     /// factor −= W W' (lower triangle), one B column r at a time: Σ_j W[r, j] W[s, j] over the
     /// levels j of A that meet r, gathered in a dense column buffer and subtracted contiguously.
+    /// Large blocks split the columns between two threads at equal work (each column is computed
+    /// by one thread in the same order, so the result does not depend on the split).
     private mutating func subtractSparse(_ cross: CrossBlock) {
-        let qA = cross.qA, qB = self.qB
-        var column = [Double](repeating: 0, count: qB)
+        let qB = self.qB
+        let splits: [Range<Int>]
+        if qB >= BlasThreads.parallelOrder && ProcessInfo.processInfo.activeProcessorCount > 1 {
+            var work = [Int](repeating: 0, count: qB)
+            var total = 0
+            for r in 0..<qB {
+                var w = qB - r
+                for k in cross.byColumnStart[r]..<cross.byColumnStart[r + 1] { w += cross.byColumn[k].levelEnd - cross.byColumn[k].entry }
+                work[r] = w
+                total += w
+            }
+            var cut = 0, acc = 0
+            while cut < qB && 2 * acc < total { acc += work[cut]; cut += 1 }
+            splits = [0..<cut, cut..<qB]
+        } else {
+            splits = [0..<qB]
+        }
         factor.withUnsafeMutableBufferPointer { F in
-            column.withUnsafeMutableBufferPointer { C in
-                cross.scaled.withUnsafeBufferPointer { W in
-                    cross.rows.withUnsafeBufferPointer { R in
-                        cross.byColumn.withUnsafeBufferPointer { E in
-                            for r in 0..<qB {
-                                for k in cross.byColumnStart[r]..<cross.byColumnStart[r + 1] {
-                                    let (e, end) = E[k]
-                                    if qA == 1 {
-                                        let w = W[e]
-                                        for t in e..<end { C[R[t]] += w * W[t] }
-                                    } else {
-                                        for t in e..<end {
-                                            var v = 0.0
-                                            for m in 0..<qA { v += W[e * qA + m] * W[t * qA + m] }
-                                            C[R[t]] += v
-                                        }
+            let f = F.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: splits.count) { part in
+                Self.subtractColumns(splits[part], cross: cross, qB: qB, factor: f)
+            }
+        }
+    }
+
+    /// The columns `columns` of `subtractSparse`, with their own gathering buffer.
+    private static func subtractColumns(_ columns: Range<Int>, cross: CrossBlock, qB: Int, factor F: UnsafeMutablePointer<Double>) {
+        let qA = cross.qA
+        var column = [Double](repeating: 0, count: qB)
+        column.withUnsafeMutableBufferPointer { C in
+            cross.scaled.withUnsafeBufferPointer { W in
+                cross.rows.withUnsafeBufferPointer { R in
+                    cross.byColumn.withUnsafeBufferPointer { E in
+                        for r in columns {
+                            for k in cross.byColumnStart[r]..<cross.byColumnStart[r + 1] {
+                                let (e, end) = E[k]
+                                if qA == 1 {
+                                    let w = W[e]
+                                    for t in e..<end { C[R[t]] += w * W[t] }
+                                } else {
+                                    for t in e..<end {
+                                        var v = 0.0
+                                        for m in 0..<qA { v += W[e * qA + m] * W[t * qA + m] }
+                                        C[R[t]] += v
                                     }
                                 }
-                                let f = F.baseAddress! + r * qB
-                                for s in r..<qB { f[s] -= C[s]; C[s] = 0 }
                             }
+                            let f = F + r * qB
+                            for s in r..<qB { f[s] -= C[s]; C[s] = 0 }
                         }
                     }
                 }
