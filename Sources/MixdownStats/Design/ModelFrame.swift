@@ -102,59 +102,25 @@ public struct ModelFrame: Sendable {
             parts.append((levels, codes))
         }
         guard let first = parts.first else { throw ModelError(.input, "a grouping factor needs a column") }
-        if parts.count == 1 { return (first.levels, first.codes.map(Int.init)) }
-        if let packed = Self.packedInteraction(parts) { return packed }
-        var keyOf: [[Int32]: Int] = [:]
-        var keys: [[Int32]] = []
-        let n = rows.count
-        var raw = [Int](repeating: 0, count: n)
-        for i in 0..<n {
-            let key = parts.map { $0.codes[i] }
-            if let k = keyOf[key] { raw[i] = k } else {
-                keyOf[key] = keys.count
-                raw[i] = keys.count
-                keys.append(key)
-            }
-        }
-        let order = keys.indices.sorted { keys[$0].lexicographicallyPrecedes(keys[$1]) }
-        var remap = [Int](repeating: 0, count: keys.count)
-        for (new, old) in order.enumerated() { remap[old] = new }
-        let levels = order.map { k in keys[k].enumerated().map { parts[$0.offset].levels[Int($0.element)] }.joined(separator: ":") }
-        return (levels, raw.map { remap[$0] })
+        var levels = first.levels
+        var codes = first.codes.map(Int.init)
+        for part in parts.dropFirst() { (levels, codes) = Self.interaction(levels, codes, part.levels, part.codes) }
+        return (levels, codes)
     }
 
-    /// The interaction of categorical columns with each row's level combination packed into one
-    /// integer (mixed radix, the first column most significant, so integer order is the level
-    /// order of each column in turn); nil when the product of the level counts overflows.
-    private static func packedInteraction(_ parts: [(levels: [String], codes: [Int32])]) -> (levels: [String], codes: [Int])? {
-        var radix = 1
-        for p in parts {
-            let (m, overflow) = radix.multipliedReportingOverflow(by: max(p.levels.count, 1))
-            if overflow { return nil }
-            radix = m
-        }
-        let n = parts[0].codes.count
-        var key = [Int](repeating: 0, count: n)
-        for p in parts {
-            let size = p.levels.count
-            p.codes.withUnsafeBufferPointer { codes in
-                for i in 0..<n { key[i] = key[i] * size + Int(codes[i]) }
-            }
-        }
+    /// The interaction of a factor (levels, codes) with one more column: each row's pair packed
+    /// into one integer, code · |next levels| + next code, so integer order is the level order of
+    /// the first factor, then of the column; only the combinations that occur become levels.
+    private static func interaction(_ levels: [String], _ codes: [Int], _ nextLevels: [String], _ nextCodes: [Int32])
+        -> (levels: [String], codes: [Int]) {
+        let size = nextLevels.count
+        let key = zip(codes, nextCodes).map { $0 * size + Int($1) }
         let distinct = Array(Set(key)).sorted()
         var index: [Int: Int] = [:]
         index.reserveCapacity(distinct.count)
         for (k, v) in distinct.enumerated() { index[v] = k }
-        let levels = distinct.map { packed -> String in
-            var rest = packed
-            var names = [String](repeating: "", count: parts.count)
-            for (j, p) in parts.enumerated().reversed() {
-                names[j] = p.levels[rest % p.levels.count]
-                rest /= p.levels.count
-            }
-            return names.joined(separator: ":")
-        }
-        return (levels, key.map { index[$0]! })
+        let names = distinct.map { levels[$0 / size] + ":" + nextLevels[$0 % size] }
+        return (names, key.map { index[$0]! })
     }
 
     static func design(_ list: TermList, factorData: [Factor: FactorData], rowCount n: Int,

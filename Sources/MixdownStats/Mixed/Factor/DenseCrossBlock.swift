@@ -1,9 +1,8 @@
-import CLapack
-
 /// Z_B'Z_A kept as a dense qB × (levels·qA) matrix, for crossed designs where most pairs of
 /// levels meet (a subjects × items design in which every subject sees every item). W, the B
-/// rows of L, is then computed by BLAS calls on contiguous panels instead of entry by entry:
-/// W = Λ_B' (Z_B'Z_A) M with M block diagonal, M_j = T_A L_j^{-T} per level j of A.
+/// rows of L, is then computed on contiguous panels instead of entry by entry, and is dense for
+/// BLAS's dsyrk and dgemm: W = Λ_B' (Z_B'Z_A) M with M block diagonal, M_j = T_A L_j^{-T} per
+/// level j of A.
 struct DenseCrossBlock {
     let qA: Int
     let levels: Int

@@ -19,6 +19,8 @@ struct SchurBlock {
     private struct GramBlock { let row: Int, col: Int, rowTerm: Int, colTerm: Int, offset: Int }
     private var blocks: [GramBlock] = []
     private var blockValues: [Double] = []
+    /// The column ranges `subtractSparse` gives each thread (found at its first call).
+    private var columnSplits: [Range<Int>] = []
 
     init(qB: Int, blockWidth: Int?) {
         self.qB = qB
@@ -132,28 +134,30 @@ struct SchurBlock {
     /// by one thread in the same order, so the result does not depend on the split).
     private mutating func subtractSparse(_ cross: CrossBlock) {
         let qB = self.qB
-        let splits: [Range<Int>]
-        if qB >= BlasThreads.parallelOrder && ProcessInfo.processInfo.activeProcessorCount > 1 {
-            var work = [Int](repeating: 0, count: qB)
-            var total = 0
-            for r in 0..<qB {
-                var w = qB - r
-                for k in cross.byColumnStart[r]..<cross.byColumnStart[r + 1] { w += cross.byColumn[k].levelEnd - cross.byColumn[k].entry }
-                work[r] = w
-                total += w
-            }
-            var cut = 0, acc = 0
-            while cut < qB && 2 * acc < total { acc += work[cut]; cut += 1 }
-            splits = [0..<cut, cut..<qB]
-        } else {
-            splits = [0..<qB]
-        }
+        if columnSplits.isEmpty { columnSplits = Self.balancedSplits(cross, qB: qB) }
+        let splits = columnSplits
         factor.withUnsafeMutableBufferPointer { F in
             let f = F.baseAddress!
             DispatchQueue.concurrentPerform(iterations: splits.count) { part in
                 Self.subtractColumns(splits[part], cross: cross, qB: qB, factor: f)
             }
         }
+    }
+
+    /// The columns of `subtractSparse` for each thread: two ranges of equal work (the products of
+    /// each column plus its length below the diagonal) for a block of order ≥ `parallelOrder` on
+    /// more than one core, else one. The pattern is fixed, so this is found once.
+    private static func balancedSplits(_ cross: CrossBlock, qB: Int) -> [Range<Int>] {
+        guard qB >= BlasThreads.parallelOrder && ProcessInfo.processInfo.activeProcessorCount > 1 else { return [0..<qB] }
+        var work = [Int](repeating: 0, count: qB)
+        for r in 0..<qB {
+            work[r] = qB - r
+            for k in cross.byColumnStart[r]..<cross.byColumnStart[r + 1] { work[r] += cross.byColumn[k].levelEnd - cross.byColumn[k].entry }
+        }
+        let total = work.reduce(0, +)
+        var cut = 0, acc = 0
+        while cut < qB && 2 * acc < total { acc += work[cut]; cut += 1 }
+        return [0..<cut, cut..<qB]
     }
 
     /// The columns `columns` of `subtractSparse`, with their own gathering buffer.

@@ -5,6 +5,9 @@ struct StackedLambda {
     let levels: [Int]
     let offsets: [Int]
 
+    /// Number of columns (random effects of all the stacked terms).
+    var order: Int { zip(widths, levels).reduce(0) { $0 + $1.0 * $1.1 } }
+
     init(terms: [RandomEffectTerm], offsets: [Int]) {
         widths = terms.map(\.width)
         levels = terms.map { $0.levels.count }
@@ -39,7 +42,7 @@ struct StackedLambda {
     /// M ← Λ_B' M for M with qB rows and `columns` columns (column-major, leading dimension qB),
     /// one contiguous column at a time.
     func leftMultiplyTransposed(_ m: UnsafeMutablePointer<Double>, columns: Int, t tB: [[Double]]) {
-        let qB = offsets[offsets.count - 1] + widths[widths.count - 1] * levels[levels.count - 1]
+        let qB = order
         for (b, q) in widths.enumerated() {
             tB[b].withUnsafeBufferPointer { t in
                 for col in 0..<columns {
