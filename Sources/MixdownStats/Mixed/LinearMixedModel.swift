@@ -34,14 +34,21 @@ public enum LinearMixedModel {
         var start: [Double] = []
         var lower: [Double] = []
         for l in model.layouts { start += l.start; lower += l.lowerBounds }
-        // lme4 starts at T = I; a few scaled identities first put BOBYQA closer when the
-        // random effects are much larger or smaller than the residual noise.
+        // lme4 starts at T = I; a scaled identity first puts BOBYQA closer when the random
+        // effects are much larger or smaller than the residual noise. The deviance along this
+        // ray falls to one minimum, so the scale walks down (0.3, 0.1) or else up (3, 10) only
+        // while the deviance improves.
         var best = model.deviance(start)
         var bestStart = start
-        for scale in [0.1, 0.3, 3, 10] {
-            let s = start.map { $0 * scale }
-            let d = model.deviance(s)
-            if d < best { best = d; bestStart = s }
+        for ladder in [[0.3, 0.1], [3.0, 10.0]] {
+            var moved = false
+            for scale in ladder {
+                let s = start.map { $0 * scale }
+                let d = model.deviance(s)
+                guard d < best else { break }
+                best = d; bestStart = s; moved = true
+            }
+            if moved { break }
         }
         start = bestStart
         var polish = NewtonPolish()
@@ -54,7 +61,8 @@ public enum LinearMixedModel {
             optimizer.ftolRel = 0
             optimizer.xtolRel = max(optimizer.xtolRel, 1e-5)
         }
-        let outcome = optimizer.minimize(start: start, lower: lower) { model.deviance($0) }
+        // BOBYQA's first point is the start, whose deviance is known.
+        let outcome = optimizer.minimize(start: start, lower: lower) { $0 == bestStart ? best : model.deviance($0) }
         var theta = outcome.x
         for i in theta.indices where lower[i] == 0 && theta[i] < 0 { theta[i] = 0 }
         if outcome.converged {

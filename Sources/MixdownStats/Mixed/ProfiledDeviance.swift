@@ -53,8 +53,13 @@ final class ProfiledDeviance {
     private(set) var tFactors: [[Double]]
     private(set) var logDetTheta = 0.0
     private(set) var logDetX = 0.0
-    /// Number of deviance evaluations so far.
+    /// Number of deviance evaluations so far (factorisations; a repeated θ is not counted).
     private(set) var evaluations = 0
+    /// θ of the last successful evaluation and its deviance: the optimiser's first point, the
+    /// polish's starting point and the final `components` call each ask again for the θ just
+    /// evaluated, and the factor state is still the one for it.
+    private var lastTheta: [Double] = []
+    private var lastDeviance = Double.nan
 
     /// A cross block denser than this is multiplied with BLAS as a dense matrix.
     static let denseCrossFraction = 0.25
@@ -309,6 +314,8 @@ final class ProfiledDeviance {
     /// Evaluates the profiled deviance (−2 × the (RE)ML log-likelihood) at θ; +∞ if a factor fails:
     /// update Λ_θ, factor the blocks of L (term A, the other terms, then [X y]), combine.
     func deviance(_ theta: [Double]) -> Double {
+        if theta == lastTheta { return lastDeviance }
+        lastTheta = []
         evaluations += 1
         for (t, layout) in layouts.enumerated() {
             let o = thetaOffsets[t]
@@ -326,7 +333,9 @@ final class ProfiledDeviance {
         var logdetX = 0.0
         for i in 0..<p { logdetX += 2 * Foundation.log(lxx[i * p1 + i]) }
         logDetX = logdetX
-        return components.deviance(method)
+        let value = components.deviance(method)
+        if value.isFinite { lastTheta = theta; lastDeviance = value }
+        return value
     }
 
     /// L_B (the other terms' rows of L) and their share of [X y]: W = Λ_B'Z_B'Z_AΛ_A L_A^{-T},

@@ -101,7 +101,8 @@ struct SchurBlock {
     private mutating func scaleGram(lambda: StackedLambda, t tB: [[Double]]) {
         let qB = self.qB
         factor.withUnsafeMutableBufferPointer { F in
-            F.update(repeating: 0)
+            // Only the lower triangle is ever read (dpotrf 'L', the solves), so only it is cleared.
+            for c in 0..<qB { UnsafeMutableBufferPointer(rebasing: F[(c * qB + c)..<((c + 1) * qB)]).update(repeating: 0) }
             blockValues.withUnsafeBufferPointer { G in
                 for blk in blocks {
                     let qr = lambda.widths[blk.rowTerm], qc = lambda.widths[blk.colTerm]

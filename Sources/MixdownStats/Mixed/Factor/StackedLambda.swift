@@ -52,6 +52,8 @@ struct StackedLambda {
                         for r in 0..<levels[b] { v[r] *= f }
                         continue
                     }
+                    if q == 4 { Self.transposedTimes4(t.baseAddress!, v, levels: levels[b]); continue }
+                    if q == 2 { Self.transposedTimes2(t.baseAddress!, v, levels: levels[b]); continue }
                     for l in 0..<levels[b] {
                         let x = v + l * q
                         // (T'x)[k] = Σ_{r ≥ k} T[r, k] x[r]; in increasing k each x[k] is read before it is overwritten.
@@ -63,6 +65,30 @@ struct StackedLambda {
                     }
                 }
             }
+        }
+    }
+
+    /// x ← T'x for each of `levels` consecutive 4-vectors x, T 4×4 lower (column-major), as
+    /// T'x = Σ_r x[r]·(row r of T): the same products and order of sums as the general loop.
+    private static func transposedTimes4(_ t: UnsafePointer<Double>, _ v: UnsafeMutablePointer<Double>, levels: Int) {
+        let r0 = SIMD4(t[0], 0, 0, 0), r1 = SIMD4(t[1], t[5], 0, 0)
+        let r2 = SIMD4(t[2], t[6], t[10], 0), r3 = SIMD4(t[3], t[7], t[11], t[15])
+        let raw = UnsafeMutableRawPointer(v)
+        for l in 0..<levels {
+            let o = l * 4 * MemoryLayout<Double>.stride
+            let x = raw.loadUnaligned(fromByteOffset: o, as: SIMD4<Double>.self)
+            raw.storeBytes(of: x[0] * r0 + x[1] * r1 + x[2] * r2 + x[3] * r3, toByteOffset: o, as: SIMD4<Double>.self)
+        }
+    }
+
+    /// `transposedTimes4` for 2-vectors.
+    private static func transposedTimes2(_ t: UnsafePointer<Double>, _ v: UnsafeMutablePointer<Double>, levels: Int) {
+        let r0 = SIMD2(t[0], 0), r1 = SIMD2(t[1], t[3])
+        let raw = UnsafeMutableRawPointer(v)
+        for l in 0..<levels {
+            let o = l * 2 * MemoryLayout<Double>.stride
+            let x = raw.loadUnaligned(fromByteOffset: o, as: SIMD2<Double>.self)
+            raw.storeBytes(of: x[0] * r0 + x[1] * r1, toByteOffset: o, as: SIMD2<Double>.self)
         }
     }
 }
