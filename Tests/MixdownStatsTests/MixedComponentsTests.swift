@@ -25,6 +25,26 @@ import Testing
         #expect(c.n == input.response.count && c.p == input.fixedColumns.count)
     }
 
+    /// Asking again for the θ just evaluated reuses the factor (not counted as an evaluation);
+    /// any other θ, or a failed factorisation in between, refactors, so β always belongs to the
+    /// θ last asked for.
+    @Test(arguments: ["sleepstudy", "crossed-sparse"])
+    func repeatedThetaReusesTheFactor(_ name: String) throws {
+        let input = try MixedLme4Tests.input(name)
+        let terms = input.terms.sorted { $0.levels.count > $1.levels.count }
+        let model = ProfiledDeviance(response: input.response, fixed: input.fixedColumns, terms: terms, method: .reml)
+        let a = model.layouts.flatMap { $0.start }
+        let b = a.map { $0 * 0.5 }
+        let da = model.deviance(a)
+        let betaA = model.beta()
+        #expect(model.deviance(a) == da && model.evaluations == 1)
+        let db = model.deviance(b)
+        #expect(db != da && model.evaluations == 2 && model.beta() != betaA)
+        #expect(model.deviance(a) == da && model.evaluations == 3 && model.beta() == betaA)
+        #expect(model.deviance(a.map { _ in Double.nan }) == .infinity && model.evaluations == 4)
+        #expect(model.deviance(a) == da && model.evaluations == 5 && model.beta() == betaA)
+    }
+
     /// Components of a θ where a factor failed give an infinite deviance for both criteria.
     @Test func infeasibleComponentsHaveInfiniteDeviance() {
         let c = DevianceComponents.infeasible(n: 10, p: 2)
@@ -47,30 +67,56 @@ import Testing
         #expect(model.refit(response: input.response).deviance(theta) == model.deviance(theta))
     }
 
-    /// Z_B'Z_A stored dense (BLAS panels, `DenseCrossBlock`) and sparse by level (`CrossBlock`)
-    /// give the same deviance, β and conditional modes, at the start and at a θ with
-    /// off-diagonal terms: crossed factors with random slopes on both sides, and scalar ones.
+    /// Z_B'Z_A stored dense (BLAS panels, `DenseCrossBlock`), dense with levels of A sharing
+    /// their panels, and sparse by level (`CrossBlock`) give the same deviance, β and conditional
+    /// modes, at the start and at a θ with off-diagonal terms: crossed factors with random slopes
+    /// on both sides, and scalar ones. The shared form is forced even where every panel differs.
     @Test(arguments: ["crossed-sparse", "penicillin", "crossed-slopes"])
     func denseAndSparseCrossBlocksAgree(_ name: String) throws {
         let input = name == "crossed-slopes" ? Self.crossedSlopes() : try MixedLme4Tests.input(name)
         let terms = input.terms.sorted { $0.levels.count > $1.levels.count }
-        let dense = ProfiledDeviance(response: input.response, fixed: input.fixedColumns, terms: terms, method: .reml, denseCross: true)
-        let sparse = ProfiledDeviance(response: input.response, fixed: input.fixedColumns, terms: terms, method: .reml, denseCross: false)
-        let start = dense.layouts.flatMap { $0.start }
+        func model(dense: Bool, share: Bool? = nil) -> ProfiledDeviance {
+            ProfiledDeviance(response: input.response, fixed: input.fixedColumns, terms: terms, method: .reml,
+                             denseCross: dense, sharePanels: share)
+        }
+        let sparse = model(dense: false)
+        let variants = [("dense", model(dense: true, share: false)), ("shared", model(dense: true, share: true))]
+        let start = sparse.layouts.flatMap { $0.start }
         var skewed = start
         for i in skewed.indices { skewed[i] = start[i] == 0 ? 0.1 * Double(i % 3) - 0.05 : 0.6 + 0.1 * Double(i % 4) }
         for theta in [start, skewed] {
-            let (a, b) = (dense.deviance(theta), sparse.deviance(theta))
-            #expect(a.isFinite && abs(a - b) <= 1e-11 * abs(b), "\(name): \(a) vs \(b)")
+            let b = sparse.deviance(theta)
             let beta = sparse.beta()
-            for (x, y) in zip(dense.beta(), beta) { #expect(abs(x - y) <= 1e-10 * max(1, abs(y))) }
-            for (u, v) in zip(dense.conditionalModes(beta: beta), sparse.conditionalModes(beta: beta)) {
-                for (x, y) in zip(u, v) { #expect(abs(x - y) <= 1e-9 * max(1, abs(y)), "\(name) modes") }
+            let modes = sparse.conditionalModes(beta: beta)
+            for (label, other) in variants {
+                let a = other.deviance(theta)
+                #expect(a.isFinite && abs(a - b) <= 1e-11 * abs(b), "\(name) \(label): \(a) vs \(b)")
+                for (x, y) in zip(other.beta(), beta) { #expect(abs(x - y) <= 1e-10 * max(1, abs(y)), "\(name) \(label) β") }
+                for (u, v) in zip(other.conditionalModes(beta: beta), modes) {
+                    for (x, y) in zip(u, v) { #expect(abs(x - y) <= 1e-9 * max(1, abs(y)), "\(name) \(label) modes") }
+                }
             }
         }
     }
 
-    /// A seeded fully crossed design, 9 subjects × 7 items, with (1 + a | subj) and (1 + a + b | item).
+    /// In crossed-slopes the subjects' panels depend only on the parity of the subject (the
+    /// condition of each item alternates), so the nine levels share two panels; in Penicillin
+    /// every plate meets every sample once, so all 24 plates share one; a design whose panels
+    /// mostly differ (crossed-sparse) does not share.
+    @Test func levelsWithEqualPanelsShareThem() throws {
+        func dense(_ input: MixedModelInput) -> DenseCrossBlock {
+            let terms = input.terms.sorted { $0.levels.count > $1.levels.count }
+            let bo = [0]
+            let qB = terms[1].width * terms[1].levels.count
+            return DenseCrossBlock(CrossBlock(termA: terms[0], others: [terms[1]], offsets: bo, qB: qB))
+        }
+        let slopes = dense(Self.crossedSlopes())
+        #expect(slopes.shared && slopes.panelCount == 2 && slopes.levels == 9)
+        let penicillin = dense(try MixedLme4Tests.input("penicillin"))
+        #expect(penicillin.shared && penicillin.panelCount == 1 && penicillin.levels == 24)
+        #expect(!dense(try MixedLme4Tests.input("crossed-sparse")).shared)
+    }
+
     static func crossedSlopes() -> MixedModelInput {
         var rng = SplitMix64(state: 14)
         var subj: [String] = [], item: [String] = [], a: [Double] = [], b: [Double] = [], y: [Double] = []

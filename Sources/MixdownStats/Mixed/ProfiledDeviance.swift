@@ -10,7 +10,8 @@ import Foundation
 /// then factors Λ'Z'ZΛ + I blockwise: the term with most levels ("A") is block diagonal, one
 /// q×q block per level (`LeadingBlock`); the other terms ("B", crossed or nested factors) meet
 /// it in Z_B'Z_A, stored sparse by level (`CrossBlock`) or, when most pairs of levels meet,
-/// dense for BLAS (`DenseCrossBlock`); their own block L_BB is block diagonal for a nested
+/// dense for BLAS (`DenseCrossBlock`, where levels of A with equal panels — a counterbalanced
+/// design — share one term of the rank update); their own block L_BB is block diagonal for a nested
 /// factor and dense otherwise (`SchurBlock`). With a single grouping factor the cost of an
 /// evaluation is linear in the number of groups and independent of the number of rows.
 final class ProfiledDeviance {
@@ -42,8 +43,11 @@ final class ProfiledDeviance {
     private var xb: [Double]          // P1 × qB
     /// Z_B'Z_A as a dense matrix when the cross block is dense enough for BLAS (else nil).
     private var denseCross: DenseCrossBlock?
-    /// W, the B rows of L, as a dense qB × (mA·qA) matrix when `denseCross` is set (else empty).
+    /// W, the B rows of L, as a dense qB × (mA·qA) matrix when `denseCross` is set and does not
+    /// share panels (else empty).
     private var denseW: [Double] = []
+    /// U, V and Y of `DenseCrossBlock`'s shared-panel form at the last evaluation (else empty).
+    private var sharedU: [Double] = [], sharedV: [Double] = [], sharedY: [Double] = []
 
     // Factor state of the last evaluation.
     private(set) var lA: [Double]
@@ -68,9 +72,10 @@ final class ProfiledDeviance {
 
     /// Accumulates the cross-products. `terms` must already be validated and sorted (A first).
     /// `denseCross` forces Z_B'Z_A dense (true) or sparse by level (false) whatever its density
-    /// (tests compare the two); nil chooses by `denseCrossFraction`.
+    /// (tests compare the two); nil chooses by `denseCrossFraction`. `sharePanels` forces the
+    /// shared-panel form of a dense cross block on or off; nil chooses (`DenseCrossBlock`).
     init(response: [Double], fixed: [[Double]], terms: [RandomEffectTerm], method: MixedModelMethod,
-         denseCross: Bool? = nil) {
+         denseCross: Bool? = nil, sharePanels: Bool? = nil) {
         n = response.count
         p = fixed.count
         self.method = method
@@ -104,7 +109,7 @@ final class ProfiledDeviance {
         lxb = xb
         lxx = xx
         tFactors = layouts.map { [Double](repeating: 0, count: $0.q * $0.q) }
-        accumulate(response: shift.shifted, fixed: fixed, denseCross: denseCross)
+        accumulate(response: shift.shifted, fixed: fixed, denseCross: denseCross, sharePanels: sharePanels)
     }
 
     /// The same model with a new response (a parametric bootstrap's simulated y): the
@@ -123,6 +128,7 @@ final class ProfiledDeviance {
         qA = o.qA; mA = o.mA; aa = o.aa; xa = o.xa; xx = o.xx
         qB = o.qB; bOffsets = o.bOffsets; cross = o.cross; schur = o.schur; lambdaB = o.lambdaB
         xb = o.xb; denseCross = o.denseCross; denseW = o.denseW
+        sharedU = o.sharedU; sharedV = o.sharedV; sharedY = o.sharedY
         lA = o.lA; lxa = o.lxa; lxb = o.lxb; lxx = o.lxx; tFactors = o.tFactors
         accumulateResponse(shift.shifted)
     }
@@ -161,7 +167,7 @@ final class ProfiledDeviance {
 
     /// One pass over the rows accumulating the cross-products (split over two threads for a
     /// single grouping factor and many rows), then the symmetric halves filled in.
-    private func accumulate(response: [Double], fixed: [[Double]], denseCross: Bool?) {
+    private func accumulate(response: [Double], fixed: [[Double]], denseCross: Bool?, sharePanels: Bool?) {
         let P1 = p1
         let termA = terms[0]
         let n = self.n, qA = self.qA, p = self.p
@@ -202,7 +208,7 @@ final class ProfiledDeviance {
                 }
             }
         }
-        if terms.count > 1 { accumulateB(response: response, fixed: fixed, denseCross: denseCross) }
+        if terms.count > 1 { accumulateB(response: response, fixed: fixed, denseCross: denseCross, sharePanels: sharePanels) }
         // Symmetrise the lower-triangle accumulations.
         for j in 0..<mA {
             let ab = j * qA * qA
@@ -269,7 +275,7 @@ final class ProfiledDeviance {
 
     /// Accumulates the cross-products that involve the other terms (B): Z_B'Z_A (sparse, by
     /// level of A), Z_B'Z_B and [X y]'Z_B, and chooses how W and L_BB are stored.
-    private func accumulateB(response: [Double], fixed: [[Double]], denseCross forced: Bool?) {
+    private func accumulateB(response: [Double], fixed: [[Double]], denseCross forced: Bool?, sharePanels: Bool?) {
         let P1 = p1
         let bTerms = Array(terms.dropFirst())
         let crossBlock = CrossBlock(termA: terms[0], others: bTerms, offsets: bOffsets, qB: qB)
@@ -297,8 +303,9 @@ final class ProfiledDeviance {
         }
         gram.finish(lambda: lambdaB)
         if !crossBlock.nested && (forced ?? (crossBlock.density > Self.denseCrossFraction)) {
-            denseCross = DenseCrossBlock(crossBlock)
-            denseW = [Double](repeating: 0, count: qB * mA * qA)
+            let dense = DenseCrossBlock(crossBlock, share: sharePanels)
+            if !dense.shared { denseW = [Double](repeating: 0, count: qB * mA * qA) }
+            denseCross = dense
         }
         cross = crossBlock
         schur = gram
@@ -345,7 +352,13 @@ final class ProfiledDeviance {
         let P1 = p1
         lxb = xb
         lambdaB.rightMultiply(&lxb, rows: P1, t: tB)
-        if let denseCross {
+        if let denseCross, denseCross.shared {
+            denseCross.sharedProducts(tA: tFactors[0], lA: lA, lxa: lxa, p1: P1, lambda: lambdaB, tB: tB,
+                                      u: &sharedU, v: &sharedV, y: &sharedY)
+            BlasThreads.fit(order: P1)
+            cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, Int32(P1), Int32(qB), Int32(denseCross.sharedWidth), -1.0,
+                        sharedY, Int32(P1), sharedU, Int32(qB), 1.0, &lxb, Int32(P1))
+        } else if let denseCross {
             denseCross.scaled(tA: tFactors[0], lA: lA, lambda: lambdaB, tB: tB, into: &denseW)
             BlasThreads.fit(order: qB)
             cblas_dgemm(CblasColMajor, CblasNoTrans, CblasTrans, Int32(P1), Int32(qB), Int32(mA * qA), -1.0,
@@ -354,7 +367,8 @@ final class ProfiledDeviance {
             cross!.update(tA: tFactors[0], lA: lA, tB: tB)
             subtractCrossFromXB()
         }
-        guard let logdet = schur!.update(lambda: lambdaB, t: tB, cross: cross!, denseW: denseW) else { return nil }
+        let shared = denseCross.flatMap { $0.shared ? (sharedU, sharedV, $0.sharedWidth) : nil }
+        guard let logdet = schur!.update(lambda: lambdaB, t: tB, cross: cross!, denseW: denseW, shared: shared) else { return nil }
         schur!.rightSolve(&lxb, rows: P1)
         BlasThreads.fit(order: P1)
         cblas_dsyrk(CblasColMajor, CblasLower, CblasNoTrans, Int32(P1), Int32(qB), -1.0,
@@ -470,7 +484,9 @@ final class ProfiledDeviance {
         var uB = (0..<qB).map { rhs(lxb, $0) }
         if qB > 0 { schur!.backSolveTransposed(&uB) }
         var uA = (0..<nA).map { rhs(lxa, $0) }
-        if !denseW.isEmpty {
+        if let denseCross, denseCross.shared {
+            denseCross.subtractSharedTransposed(uB: uB, u: sharedU, tA: tFactors[0], lA: lA, from: &uA)
+        } else if !denseW.isEmpty {
             cblas_dgemv(CblasColMajor, CblasTrans, Int32(qB), Int32(nA), -1.0, denseW, Int32(qB), uB, 1, 1.0, &uA, 1)
         } else if let cross {
             for j in 0..<mA {

@@ -75,11 +75,17 @@ struct SchurBlock {
     }
 
     /// factor ← chol(Λ_B' gram Λ_B + I − W W'); returns log det(L_BB)², nil if not positive definite.
-    /// `denseW` is W as a dense qB × (levels·qA) matrix when the cross block is dense, else empty.
-    mutating func update(lambda: StackedLambda, t tB: [[Double]], cross: CrossBlock, denseW: [Double]) -> Double? {
+    /// `denseW` is W as a dense qB × (levels·qA) matrix when the cross block is dense, else empty;
+    /// `shared` is the shared-panel form of `DenseCrossBlock` (W W' = (U V' + V U')/2) instead.
+    mutating func update(lambda: StackedLambda, t tB: [[Double]], cross: CrossBlock, denseW: [Double],
+                         shared: (u: [Double], v: [Double], width: Int)? = nil) -> Double? {
         if let q = blockWidth { return updateBlocks(q: q, t: tB[0], cross: cross) }
         scaleGram(lambda: lambda, t: tB)
-        if denseW.isEmpty {
+        if let shared {
+            BlasThreads.fit(order: qB)
+            cblas_dsyr2k(CblasColMajor, CblasLower, CblasNoTrans, Int32(qB), Int32(shared.width), -0.5,
+                         shared.u, Int32(qB), shared.v, Int32(qB), 1.0, &factor, Int32(qB))
+        } else if denseW.isEmpty {
             subtractSparse(cross)
         } else {
             BlasThreads.fit(order: qB)
