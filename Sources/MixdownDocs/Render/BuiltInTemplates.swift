@@ -139,6 +139,9 @@ document.addEventListener("DOMContentLoaded", function () {
   showCurrentLesson();
   focusableScrollers();
   window.addEventListener("resize", focusableScrollers);
+  // KaTeX's fonts arrive after this: an equation that fits in the fallback font may not in them.
+  if (document.fonts && document.fonts.ready) document.fonts.ready.then(focusableScrollers);
+  window.addEventListener("load", focusableScrollers);
 });
 
 // The TOC link of the last heading above the top quarter of the window gets aria-current.
