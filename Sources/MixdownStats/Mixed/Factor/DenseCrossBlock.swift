@@ -15,7 +15,8 @@ struct DenseCrossBlock {
     let qA: Int
     let levels: Int
     let qB: Int
-    /// Z_B'Z_A, column-major, leading dimension qB.
+    /// Z_B'Z_A, column-major, leading dimension qB (empty in the shared form, which keeps only
+    /// the distinct panels).
     private let gram: [Double]
     /// The distinct panel of each level of A, when they are at most half as many as the levels
     /// (else nil, and W is formed level by level).
@@ -42,7 +43,6 @@ struct DenseCrossBlock {
                 for m in 0..<qA { g[(j * qA + m) * qB + cross.rows[e]] = cross.values[e * qA + m] }
             }
         }
-        gram = g
         let panel = qB * qA
         var index: [ArraySlice<Double>: Int] = [:]
         var of = [Int](repeating: 0, count: levels)
@@ -55,9 +55,9 @@ struct DenseCrossBlock {
             distinct += slice
         }
         if share ?? (2 * index.count <= levels) {
-            panelOf = of; panels = distinct; panelCount = index.count
+            panelOf = of; panels = distinct; panelCount = index.count; gram = []
         } else {
-            panelOf = nil; panels = []; panelCount = 0
+            panelOf = nil; panels = []; panelCount = 0; gram = g
         }
     }
 
