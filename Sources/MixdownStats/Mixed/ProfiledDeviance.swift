@@ -367,7 +367,7 @@ final class ProfiledDeviance {
             cross!.update(tA: tFactors[0], lA: lA, tB: tB)
             subtractCrossFromXB()
         }
-        let shared = denseCross.flatMap { $0.shared ? (sharedU, sharedV, $0.sharedWidth) : nil }
+        let shared = denseCross?.shared == true ? (sharedU, sharedV) : nil
         guard let logdet = schur!.update(lambda: lambdaB, t: tB, cross: cross!, denseW: denseW, shared: shared) else { return nil }
         schur!.rightSolve(&lxb, rows: P1)
         BlasThreads.fit(order: P1)

@@ -78,12 +78,12 @@ struct SchurBlock {
     /// `denseW` is W as a dense qB × (levels·qA) matrix when the cross block is dense, else empty;
     /// `shared` is the shared-panel form of `DenseCrossBlock` (W W' = (U V' + V U')/2) instead.
     mutating func update(lambda: StackedLambda, t tB: [[Double]], cross: CrossBlock, denseW: [Double],
-                         shared: (u: [Double], v: [Double], width: Int)? = nil) -> Double? {
+                         shared: (u: [Double], v: [Double])? = nil) -> Double? {
         if let q = blockWidth { return updateBlocks(q: q, t: tB[0], cross: cross) }
         scaleGram(lambda: lambda, t: tB)
         if let shared {
             BlasThreads.fit(order: qB)
-            cblas_dsyr2k(CblasColMajor, CblasLower, CblasNoTrans, Int32(qB), Int32(shared.width), -0.5,
+            cblas_dsyr2k(CblasColMajor, CblasLower, CblasNoTrans, Int32(qB), Int32(shared.u.count / qB), -0.5,
                          shared.u, Int32(qB), shared.v, Int32(qB), 1.0, &factor, Int32(qB))
         } else if denseW.isEmpty {
             subtractSparse(cross)

@@ -53,7 +53,6 @@ struct StackedLambda {
                         continue
                     }
                     if q == 4 { Self.transposedTimes4(t.baseAddress!, v, levels: levels[b]); continue }
-                    if q == 2 { Self.transposedTimes2(t.baseAddress!, v, levels: levels[b]); continue }
                     for l in 0..<levels[b] {
                         let x = v + l * q
                         // (T'x)[k] = Σ_{r ≥ k} T[r, k] x[r]; in increasing k each x[k] is read before it is overwritten.
@@ -78,17 +77,6 @@ struct StackedLambda {
             let o = l * 4 * MemoryLayout<Double>.stride
             let x = raw.loadUnaligned(fromByteOffset: o, as: SIMD4<Double>.self)
             raw.storeBytes(of: x[0] * r0 + x[1] * r1 + x[2] * r2 + x[3] * r3, toByteOffset: o, as: SIMD4<Double>.self)
-        }
-    }
-
-    /// `transposedTimes4` for 2-vectors.
-    private static func transposedTimes2(_ t: UnsafePointer<Double>, _ v: UnsafeMutablePointer<Double>, levels: Int) {
-        let r0 = SIMD2(t[0], 0), r1 = SIMD2(t[1], t[3])
-        let raw = UnsafeMutableRawPointer(v)
-        for l in 0..<levels {
-            let o = l * 2 * MemoryLayout<Double>.stride
-            let x = raw.loadUnaligned(fromByteOffset: o, as: SIMD2<Double>.self)
-            raw.storeBytes(of: x[0] * r0 + x[1] * r1, toByteOffset: o, as: SIMD2<Double>.self)
         }
     }
 }
