@@ -98,3 +98,9 @@ k <- (ne$school - 1) * 4 + ne$class
 ne$y <- round(2 + 0.7 * ne$x + ub[ne$school, 1] + ub[ne$school, 2] * ne$x + uc[k] + rnorm(nrow(ne)), 6)
 ne <- data.frame(y = ne$y, x = ne$x, school = paste0("H", ne$school), class = paste0("H", ne$school, "C", ne$class))
 writeFit("nested-slope", y ~ x + (1 + x | school) + (1 | class), ne, csv = "lme4-nested-slope.csv")
+
+# Subjects × items fully crossed, 56 × 32, with four correlated random effects on each side: 20 θ
+# parameters, more than the Newton polish takes, so BOBYQA's own stopping rule decides. The data
+# are bench/simulate_designs.py's (`maximal 56 32`, fixed seed), copied to lme4-maximal.csv.
+mx <- read.csv("lme4-maximal.csv")
+writeFit("maximal", y ~ 1 + a * b * c + (1 + a + b + c | subj) + (1 + a + b + c | item), mx)
