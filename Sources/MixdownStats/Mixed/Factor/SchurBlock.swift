@@ -238,10 +238,25 @@ struct SchurBlock {
         return ok ? 2 * logdet : nil
     }
 
+    /// Up to this many rows, `rightSolve` solves row by row (measured crossover: 4 rows 1.0 ms
+    /// against dtrsm's 1.6, 8 rows 2.2 against 1.7, at order 1142).
+    static let rowsSolvedOneByOne = 4
+
     /// X ← X L_BB^{-T} for X with `rows` rows and qB columns (column-major).
     func rightSolve(_ x: inout [Double], rows: Int) {
         guard let q = blockWidth else {
             BlasThreads.fit(order: qB)
+            // A few rows (InstEval's [1 service y]) go one at a time, L z = x_r': dtrsm packs the
+            // whole of L on every call (order 1142: 1.5–2.0 ms for 3 rows, dtrsv 0.7–0.9 ms).
+            if rows <= Self.rowsSolvedOneByOne {
+                x.withUnsafeMutableBufferPointer { X in
+                    for r in 0..<rows {
+                        cblas_dtrsv(CblasColMajor, CblasLower, CblasNoTrans, CblasNonUnit, Int32(qB), factor, Int32(qB),
+                                    X.baseAddress! + r, Int32(rows))
+                    }
+                }
+                return
+            }
             cblas_dtrsm(CblasColMajor, CblasRight, CblasLower, CblasTrans, CblasNonUnit, Int32(rows), Int32(qB), 1.0,
                         factor, Int32(qB), &x, Int32(rows))
             return
